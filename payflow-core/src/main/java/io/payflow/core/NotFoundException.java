@@ -1,0 +1,11 @@
+package io.payflow.core;
+
+/** No order, payment or refund has the given number. */
+public class NotFoundException extends PayFlowException {
+
+  private static final long serialVersionUID = 1L;
+
+  public NotFoundException(String what, String number) {
+    super("NOT_FOUND", "no " + what + " with number " + number);
+  }
+}

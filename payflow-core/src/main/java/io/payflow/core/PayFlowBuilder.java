@@ -1,0 +1,117 @@
+package io.payflow.core;
+
+import io.payflow.core.channel.PaymentChannel;
+import io.payflow.core.event.PayFlowListener;
+import io.payflow.core.spi.FulfillmentService;
+import io.payflow.core.spi.InventoryService;
+import io.payflow.core.spi.Notifier;
+import io.payflow.core.spi.OrderNumberGenerator;
+import io.payflow.core.spi.OrderStore;
+import io.payflow.core.spi.PriceCatalog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link PayFlow}. The inventory, the price catalog and at least one channel are required;
+ * everything else has a default: an in-memory order store, the default number generator, the system
+ * UTC clock, no notifiers, a fulfilment service that does nothing, and an effect executor that
+ * payflow owns and shuts down on {@link PayFlow#close()}.
+ */
+public final class PayFlowBuilder {
+
+  @Nullable OrderStore orderStore;
+  @Nullable InventoryService inventory;
+  @Nullable PriceCatalog priceCatalog;
+  @Nullable FulfillmentService fulfillment;
+  @Nullable OrderNumberGenerator numberGenerator;
+  Clock clock = Clock.systemUTC();
+  PayFlowConfig config = PayFlowConfig.ofDefaults();
+  @Nullable ExecutorService effectExecutor;
+  final List<Notifier> notifiers = new ArrayList<>();
+  final List<PaymentChannel> channels = new ArrayList<>();
+  final List<PayFlowListener> listeners = new ArrayList<>();
+
+  PayFlowBuilder() {}
+
+  public PayFlowBuilder orderStore(OrderStore value) {
+    this.orderStore = Objects.requireNonNull(value, "orderStore");
+    return this;
+  }
+
+  public PayFlowBuilder inventory(InventoryService value) {
+    this.inventory = Objects.requireNonNull(value, "inventory");
+    return this;
+  }
+
+  public PayFlowBuilder priceCatalog(PriceCatalog value) {
+    this.priceCatalog = Objects.requireNonNull(value, "priceCatalog");
+    return this;
+  }
+
+  public PayFlowBuilder fulfillment(FulfillmentService value) {
+    this.fulfillment = Objects.requireNonNull(value, "fulfillment");
+    return this;
+  }
+
+  public PayFlowBuilder numberGenerator(OrderNumberGenerator value) {
+    this.numberGenerator = Objects.requireNonNull(value, "numberGenerator");
+    return this;
+  }
+
+  /** The clock for every timestamp and due time; tests pass a fixed or mutable one. */
+  public PayFlowBuilder clock(Clock value) {
+    this.clock = Objects.requireNonNull(value, "clock");
+    return this;
+  }
+
+  public PayFlowBuilder config(PayFlowConfig value) {
+    this.config = Objects.requireNonNull(value, "config");
+    return this;
+  }
+
+  /** Adds a notifier; names must be unique. */
+  public PayFlowBuilder notifier(Notifier value) {
+    this.notifiers.add(Objects.requireNonNull(value, "notifier"));
+    return this;
+  }
+
+  public PayFlowBuilder notifiers(Collection<? extends Notifier> values) {
+    values.forEach(this::notifier);
+    return this;
+  }
+
+  /** Adds a payment channel; ids must be unique. */
+  public PayFlowBuilder channel(PaymentChannel value) {
+    this.channels.add(Objects.requireNonNull(value, "channel"));
+    return this;
+  }
+
+  public PayFlowBuilder listener(PayFlowListener value) {
+    this.listeners.add(Objects.requireNonNull(value, "listener"));
+    return this;
+  }
+
+  /**
+   * The executor that runs effects in parallel. The caller keeps ownership: payflow does not shut
+   * it down.
+   */
+  public PayFlowBuilder effectExecutor(ExecutorService value) {
+    this.effectExecutor = Objects.requireNonNull(value, "effectExecutor");
+    return this;
+  }
+
+  /**
+   * Builds the {@link PayFlow}.
+   *
+   * @throws InvalidRequestException if a required part is missing or two notifiers or channels
+   *     share a name
+   */
+  public PayFlow build() {
+    return io.payflow.core.internal.DefaultPayFlow.create(this);
+  }
+}

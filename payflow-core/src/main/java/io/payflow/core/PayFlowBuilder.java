@@ -2,17 +2,23 @@ package io.payflow.core;
 
 import io.payflow.core.channel.PaymentChannel;
 import io.payflow.core.event.PayFlowListener;
+import io.payflow.core.internal.DefaultPayFlow;
+import io.payflow.core.internal.PayFlowParts;
+import io.payflow.core.memory.InMemoryOrderStore;
 import io.payflow.core.spi.FulfillmentService;
 import io.payflow.core.spi.InventoryService;
 import io.payflow.core.spi.Notifier;
 import io.payflow.core.spi.OrderNumberGenerator;
 import io.payflow.core.spi.OrderStore;
 import io.payflow.core.spi.PriceCatalog;
+import io.payflow.core.spi.TimeBasedNumberGenerator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 
@@ -112,6 +118,38 @@ public final class PayFlowBuilder {
    *     share a name
    */
   public PayFlow build() {
-    return io.payflow.core.internal.DefaultPayFlow.create(this);
+    if (inventory == null) {
+      throw new InvalidRequestException("inventory", "an InventoryService is required");
+    }
+    if (priceCatalog == null) {
+      throw new InvalidRequestException("priceCatalog", "a PriceCatalog is required");
+    }
+    if (channels.isEmpty()) {
+      throw new InvalidRequestException("channels", "at least one PaymentChannel is required");
+    }
+    requireUniqueNames("notifiers", notifiers.stream().map(Notifier::name).toList());
+    requireUniqueNames("channels", channels.stream().map(PaymentChannel::id).toList());
+    return DefaultPayFlow.create(
+        new PayFlowParts(
+            orderStore != null ? orderStore : new InMemoryOrderStore(),
+            inventory,
+            priceCatalog,
+            fulfillment != null ? fulfillment : order -> {},
+            numberGenerator != null ? numberGenerator : new TimeBasedNumberGenerator(clock),
+            clock,
+            config,
+            List.copyOf(notifiers),
+            List.copyOf(channels),
+            List.copyOf(listeners),
+            effectExecutor));
+  }
+
+  private static void requireUniqueNames(String field, List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw new InvalidRequestException(field, "two share the name '" + name + "'");
+      }
+    }
   }
 }

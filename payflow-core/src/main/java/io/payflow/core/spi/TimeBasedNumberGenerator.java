@@ -1,0 +1,56 @@
+package io.payflow.core.spi;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+/**
+ * The default {@link OrderNumberGenerator}: an order number is the China-time timestamp to the
+ * second followed by 8 random digits ({@code 20261124183000} + {@code 12345678}, 22 characters); a
+ * payment number is the order number plus {@code P} and the attempt, a refund number plus {@code R}
+ * and the attempt. All fit WeChat's 32 characters of {@code [0-9A-Za-z_-]}.
+ *
+ * <p>Random digits rather than a counter keep numbers unique across application instances without
+ * coordination; a collision is caught by the store's unique order number. This class is threadsafe.
+ */
+public final class TimeBasedNumberGenerator implements OrderNumberGenerator {
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Asia/Shanghai"));
+
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public TimeBasedNumberGenerator(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public String newOrderNo() {
+    return STAMP.format(clock.instant()) + String.format("%08d", random.nextInt(100_000_000));
+  }
+
+  @Override
+  public String newPaymentNo(String orderNo, int attempt) {
+    return suffixed(orderNo, "P", attempt);
+  }
+
+  @Override
+  public String newRefundNo(String orderNo, int attempt) {
+    return suffixed(orderNo, "R", attempt);
+  }
+
+  private static String suffixed(String orderNo, String kind, int attempt) {
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
+    }
+    String suffix = kind + attempt;
+    String base =
+        orderNo.length() + suffix.length() > 32
+            ? orderNo.substring(0, 32 - suffix.length())
+            : orderNo;
+    return base + suffix;
+  }
+}

@@ -1,0 +1,65 @@
+package io.payflow.examples.push;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open server-sent-event streams of the checkout pages, by order number: what the reference
+ * diagram calls 推送支付成功消息 ends here. A stream that cannot be written to is dropped, never retried:
+ * the page reconnects and reads the order again.
+ *
+ * <p>This class is threadsafe.
+ */
+public final class OrderEventHub {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderEventHub.class);
+
+  /** Long enough for a payer to find their phone; the browser reconnects after it anyway. */
+  private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+  private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+  /** Opens a stream for an order's page. */
+  public SseEmitter open(String orderNo) {
+    SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+    List<SseEmitter> list = streams.computeIfAbsent(orderNo, k -> new CopyOnWriteArrayList<>());
+    list.add(emitter);
+    Runnable remove = () -> list.remove(emitter);
+    emitter.onCompletion(remove);
+    emitter.onTimeout(remove);
+    emitter.onError(e -> remove.run());
+    return emitter;
+  }
+
+  /** Sends one event to every open stream of the order. */
+  public void publish(String orderNo, String eventName, Map<String, ?> data) {
+    List<SseEmitter> list = streams.getOrDefault(orderNo, List.of());
+    for (SseEmitter emitter : list) {
+      send(emitter, eventName, data);
+    }
+  }
+
+  /** Sends one event to one stream, dropping it if the browser went away. */
+  public void send(SseEmitter emitter, String eventName, Map<String, ?> data) {
+    try {
+      emitter.send(SseEmitter.event().name(eventName).data(data, MediaType.APPLICATION_JSON));
+    } catch (IOException | IllegalStateException e) {
+      log.debug("dropping a closed event stream: {}", e.toString());
+      streams.values().forEach(l -> l.remove(emitter));
+      emitter.completeWithError(e);
+    }
+  }
+
+  /** How many streams are open for an order. */
+  public int subscribers(String orderNo) {
+    return streams.getOrDefault(orderNo, List.of()).size();
+  }
+}

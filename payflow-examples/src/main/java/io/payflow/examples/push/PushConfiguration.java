@@ -1,0 +1,58 @@
+package io.payflow.examples.push;
+
+import io.payflow.core.PayFlow;
+import io.payflow.core.event.OrderStatusChanged;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The two notifiers of the reference diagram's 通知服务 (an SMS to the buyer, a push to the page) and
+ * the live status stream the checkout page listens to.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PushConfiguration {
+
+  @Bean
+  OrderEventHub orderEventHub() {
+    return new OrderEventHub();
+  }
+
+  @Bean
+  FrontendPushNotifier frontendPushNotifier(OrderEventHub hub) {
+    return new FrontendPushNotifier(hub);
+  }
+
+  @Bean
+  SmsNotifier smsNotifier() {
+    return new SmsNotifier();
+  }
+
+  /**
+   * Streams every status change (PAID, then FULFILLING once fulfilment started) to the page too:
+   * the notifiers only speak when there is something to tell the buyer. Registered after start-up
+   * rather than as a listener bean, since the hub feeds a notifier that PayFlow itself is built
+   * from.
+   */
+  @Bean
+  SmartInitializingSingleton orderStatusStream(ObjectProvider<PayFlow> payFlow, OrderEventHub hub) {
+    return () ->
+        payFlow.ifAvailable(
+            flow ->
+                flow.addListener(
+                    event -> {
+                      if (event instanceof OrderStatusChanged changed) {
+                        hub.publish(
+                            changed.orderNo(),
+                            "status",
+                            Map.of(
+                                "orderNo", changed.orderNo(),
+                                "from", changed.from().name(),
+                                "status", changed.to().name(),
+                                "cause", changed.cause()));
+                      }
+                    }));
+  }
+}

@@ -92,7 +92,8 @@ public class ApiExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> other(Exception e) {
     if (e instanceof ErrorResponse spring) {
-      // Spring MVC's own refusals (wrong method, media type, ...) keep their status.
+      // Spring MVC's own refusals inside a demo handler (media type, missing body) keep their
+      // status.
       HttpStatusCode status = spring.getStatusCode();
       HttpStatus known = HttpStatus.resolve(status.value());
       String code =

@@ -15,7 +15,7 @@ public enum Tamper {
    * a merchant must answer it with a failure.
    */
   SIGNATURE_PROBE,
-  /** The body is changed after signing (the amount), as a man in the middle would. */
+  /** A field of the body is changed after signing, as a man in the middle would. */
   BODY_CHANGED_AFTER_SIGNING,
   /** The body is not JSON; signed correctly, so only parsing can refuse it. */
   MALFORMED_JSON,

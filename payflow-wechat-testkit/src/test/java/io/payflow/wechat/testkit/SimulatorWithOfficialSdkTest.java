@@ -126,6 +126,32 @@ class SimulatorWithOfficialSdkTest {
   }
 
   @Test
+  void appPrepayGivesAPrepayIdAndTheOrderIsAnAppTrade() {
+    var app =
+        new com.wechat.pay.java.service.payments.app.AppServiceExtension.Builder()
+            .config(sdk.config)
+            .httpClient(sdk.http)
+            .build();
+    var request = new com.wechat.pay.java.service.payments.app.model.PrepayRequest();
+    request.setAppid(sim.appId());
+    request.setMchid(sim.merchantId());
+    request.setDescription("App 商品");
+    String outTradeNo = Orders.newOutTradeNo();
+    request.setOutTradeNo(outTradeNo);
+    request.setNotifyUrl(Orders.NOTIFY_URL);
+    var amount = new com.wechat.pay.java.service.payments.app.model.Amount();
+    amount.setTotal(1);
+    request.setAmount(amount);
+
+    var response = app.prepayWithRequestPayment(request);
+    sim.pay(outTradeNo);
+
+    assertThat(response.getPrepayId()).isEqualTo(sim.order(outTradeNo).orElseThrow().prepayId());
+    assertThat(response.getPartnerId()).isEqualTo(sim.merchantId());
+    assertThat(query(outTradeNo).getTradeType()).isEqualTo(Transaction.TradeTypeEnum.APP);
+  }
+
+  @Test
   void jsapiPrepayWithoutOpenidIsAParamError() {
     ServiceException e =
         catchThrowableOfType(

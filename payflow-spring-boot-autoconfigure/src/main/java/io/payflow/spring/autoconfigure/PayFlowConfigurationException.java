@@ -1,5 +1,7 @@
 package io.payflow.spring.autoconfigure;
 
+import java.util.Map;
+
 /**
  * A {@code payflow.*} property is missing or wrong, found at startup so that a misconfigured
  * application never starts taking payments. The message names the property and never contains a
@@ -21,7 +23,33 @@ public class PayFlowConfigurationException extends IllegalStateException {
     this.property = property;
   }
 
-  /** The property at fault, e.g. {@code payflow.wechat.api-v3-key}. */
+  private PayFlowConfigurationException(String property, String message, boolean whole) {
+    super(message);
+    this.property = property;
+  }
+
+  /**
+   * One exception for several problems found at once, so that a developer fixes them in one go.
+   *
+   * @param problems each property at fault and what is wrong with it, in the order to report
+   */
+  static PayFlowConfigurationException of(Map<String, String> problems) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("no problem to report");
+    }
+    StringBuilder message = new StringBuilder();
+    problems.forEach(
+        (property, problem) ->
+            message
+                .append(message.length() == 0 ? "" : "; ")
+                .append(property)
+                .append(": ")
+                .append(problem));
+    return new PayFlowConfigurationException(
+        problems.keySet().iterator().next(), message.toString(), true);
+  }
+
+  /** The (first) property at fault, e.g. {@code payflow.wechat.api-v3-key}. */
   public String property() {
     return property;
   }

@@ -1,0 +1,173 @@
+package io.payflow.wechat.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.wechat.pay.java.core.util.PemUtil;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The simulator's own controls: state changes, journal, raw HTTP checks, thread safety. */
+class SimulatorControlsTest {
+
+  static WechatPaySimulator sim;
+  static Sdk sdk;
+
+  @BeforeAll
+  static void start() {
+    sim = WechatPaySimulator.builder().merchantId("1900000004").build().start();
+    sdk = new Sdk(sim);
+  }
+
+  @AfterAll
+  static void stop() {
+    sim.close();
+  }
+
+  @BeforeEach
+  void forgetEverything() {
+    sim.reset();
+  }
+
+  private static String prepaid() {
+    String outTradeNo = Orders.newOutTradeNo();
+    sdk.nativePay.prepay(Orders.nativePrepay(sim, outTradeNo, 100));
+    return outTradeNo;
+  }
+
+  @Test
+  void theKeysAreUsableAsPemAndTheApiV3KeyHas32Characters() {
+    assertThat(PemUtil.loadPrivateKeyFromString(sim.merchantPrivateKeyPem()))
+        .isEqualTo(sim.merchantPrivateKey());
+    assertThat(PemUtil.loadPublicKeyFromString(sim.platformPublicKeyPem()))
+        .isEqualTo(sim.platformPublicKey());
+    assertThat(PemUtil.loadX509FromString(sim.platformCertificatePem()))
+        .isEqualTo(sim.platformCertificate());
+    assertThat(sim.apiV3Key()).hasSize(32);
+    assertThat(sim.merchantSerialNumber()).matches("[0-9A-F]{40}");
+    assertThat(sim.platformPublicKeyId()).startsWith("PUB_KEY_ID_01" + sim.merchantId());
+    assertThat(sim.toString()).doesNotContain(sim.apiV3Key());
+  }
+
+  @Test
+  void stateChangesFollowWechatsRules() {
+    String failed = prepaid();
+    String closed = prepaid();
+
+    sim.payError(failed);
+    sim.closeOnWechatSide(closed);
+
+    assertThat(sim.order(failed))
+        .get()
+        .extracting(SimulatedOrder::state)
+        .isEqualTo(TradeState.PAYERROR);
+    assertThatThrownBy(() -> sim.pay(closed))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("CLOSED");
+    assertThatThrownBy(() -> sim.pay("NEVER-PREPAID"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prepay it first");
+    assertThat(sim.order("NEVER-PREPAID")).isEmpty();
+  }
+
+  @Test
+  void aRequestWithoutAuthorizationIsSignError() throws IOException {
+    OkHttpClient raw = new OkHttpClient();
+    Request request =
+        new Request.Builder()
+            .url(sim.baseUrl() + "/v3/pay/transactions/out-trade-no/T123456?mchid=1900000004")
+            .build();
+
+    try (Response response = raw.newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(401);
+      assertThat(response.body().string()).contains("\"code\":\"SIGN_ERROR\"");
+      // Even an error answer is signed, as WeChat does.
+      assertThat(response.header("Wechatpay-Serial")).isEqualTo(sim.platformPublicKeyId());
+      assertThat(response.header("Wechatpay-Signature")).isNotBlank();
+    }
+    assertThat(sim.calls())
+        .singleElement()
+        .extracting(RecordedCall::errorCode)
+        .isEqualTo("SIGN_ERROR");
+  }
+
+  @Test
+  void anUnknownPathIsNotFound() throws IOException {
+    Request request =
+        new Request.Builder()
+            .url(sim.baseUrl() + "/v3/pay/transactions/micropay")
+            .post(RequestBody.create("{}", MediaType.get("application/json")))
+            .build();
+
+    try (Response response = new OkHttpClient().newCall(request).execute()) {
+      assertThat(response.code()).isEqualTo(404);
+    }
+    assertThat(sim.calls()).singleElement().extracting(RecordedCall::endpoint).isNull();
+  }
+
+  @Test
+  void concurrentPrepaysAndPaymentsAreAllKeptAndAnOrderIsPaidOnce() throws Exception {
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Callable<String>> prepays = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        prepays.add(SimulatorControlsTest::prepaid);
+      }
+      List<String> outTradeNos = new ArrayList<>();
+      for (Future<String> f : pool.invokeAll(prepays)) {
+        outTradeNos.add(f.get());
+      }
+      String contested = outTradeNos.get(0);
+      List<Callable<Boolean>> payers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        payers.add(
+            () -> {
+              try {
+                sim.pay(contested);
+                return true;
+              } catch (IllegalStateException alreadyPaid) {
+                return false;
+              }
+            });
+      }
+      long winners = 0;
+      for (Future<Boolean> f : pool.invokeAll(payers)) {
+        winners += f.get() ? 1 : 0;
+      }
+
+      assertThat(sim.calls(Endpoint.NATIVE_PREPAY)).hasSize(40).allMatch(c -> c.status() == 200);
+      assertThat(outTradeNos).doesNotHaveDuplicates().allMatch(o -> sim.order(o).isPresent());
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theJournalKeepsTheRawRequestBody() {
+    String outTradeNo = prepaid();
+
+    RecordedCall call = sim.calls(Endpoint.NATIVE_PREPAY).get(0);
+
+    assertThat(call.method()).isEqualTo("POST");
+    assertThat(call.url()).isEqualTo("/v3/pay/transactions/native");
+    assertThat(call.requestBody()).contains(outTradeNo);
+    assertThat(call.requestBody().getBytes(StandardCharsets.UTF_8)).isNotEmpty();
+  }
+}

@@ -10,6 +10,7 @@ final class AutoConfigs {
   static AutoConfigurations all() {
     return AutoConfigurations.of(
         PayFlowAutoConfiguration.class,
+        PayFlowWechatAutoConfiguration.class,
         PayFlowWebMvcAutoConfiguration.class,
         PayFlowMetricsAutoConfiguration.class,
         PayFlowHealthAutoConfiguration.class);

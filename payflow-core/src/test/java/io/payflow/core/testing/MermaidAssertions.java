@@ -34,7 +34,10 @@ public final class MermaidAssertions {
             "participant WP as 微信支付",
             "participant NS as 通知服务");
     Deque<String> open = new ArrayDeque<>();
-    for (String line : lines.subList(1, lines.size())) {
+    for (String raw : lines.subList(1, lines.size())) {
+      // Entity codes (#59; for ';') are how text carries Mermaid's special characters; any other
+      // ';' or '#' would end or corrupt the statement.
+      String line = raw.replaceAll("#\\d+;", "");
       if (OPEN.matcher(line).matches()) {
         open.push(line.substring(0, line.indexOf(' ')));
       } else if (ELSE.matcher(line).matches()) {

@@ -3,6 +3,7 @@ package io.payflow.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payflow.core.PayFlow;
+import io.payflow.core.channel.PaymentChannel;
 import io.payflow.core.spi.OrderStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -69,7 +70,9 @@ class PayFlowHealthTests {
 
   @Test
   void withoutActuatorEverythingElseWorks() {
-    runner
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigs.all())
+        .withBean(PaymentChannel.class, () -> new StubChannel("stub"))
         .withClassLoader(
             new FilteredClassLoader(
                 "org.springframework.boot.actuate", "org.springframework.boot.health"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.payflow.core.PayFlow;
+import io.payflow.core.channel.PaymentChannel;
 import io.payflow.core.event.CallbackRejected;
 import io.payflow.core.event.OrderStatusChanged;
 import io.payflow.core.model.OrderStatus;
@@ -75,7 +76,9 @@ class PayFlowMetricsTests {
 
   @Test
   void withoutMicrometerOnTheClasspathEverythingElseWorks() {
-    runner
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigs.all())
+        .withBean(PaymentChannel.class, () -> new StubChannel("stub"))
         .withClassLoader(new FilteredClassLoader("io.micrometer"))
         .run(
             context -> {

@@ -3,6 +3,7 @@ package io.payflow.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payflow.core.PayFlow;
+import io.payflow.core.channel.PaymentChannel;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -49,7 +50,10 @@ class PayFlowWebMvcAutoConfigurationTests {
 
   @Test
   void withoutSpringMvcTheEndpointIsAbsentAndTheRestWorks() {
-    web.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigs.all())
+        .withBean(PaymentChannel.class, () -> new StubChannel("stub"))
+        .withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
         .run(
             context -> {
               assertThat(context).hasNotFailed().doesNotHaveBean(PayFlowCallbackController.class);

@@ -2,6 +2,7 @@ package io.payflow.spring.autoconfigure;
 
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackEvent;
+import io.payflow.core.channel.CallbackRejectedException;
 import io.payflow.core.channel.CallbackRequest;
 import io.payflow.core.channel.PaymentChannel;
 import io.payflow.core.channel.PaymentResult;
@@ -57,7 +58,8 @@ final class StubChannel implements PaymentChannel {
 
   @Override
   public CallbackEvent parseCallback(CallbackRequest request) {
-    throw new AssertionError("not expected in this test");
+    // Answers with this channel's own id, so a test can tell which channel payflow routed to.
+    throw new CallbackRejectedException(400, "rejected by " + id);
   }
 
   @Override
@@ -67,6 +69,6 @@ final class StubChannel implements PaymentChannel {
 
   @Override
   public CallbackAnswer reject(int httpStatus, String message) {
-    return new CallbackAnswer(httpStatus, "application/json", "{\"code\":\"FAIL\"}");
+    return new CallbackAnswer(httpStatus, "text/plain", id + ": " + message);
   }
 }

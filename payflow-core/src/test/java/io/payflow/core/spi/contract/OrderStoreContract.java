@@ -410,6 +410,47 @@ public abstract class OrderStoreContract {
     }
 
     @Test
+    void concurrentReadModifyWritesLoseNoUpdate() {
+      // given
+      store.insert(record(order("ORD-1")), List.of(), List.of());
+      int attemptsPerWriter = 100;
+
+      // when several writers each read, bump a counter and write back, many times over
+      List<Race.Outcome<Integer>> outcomes =
+          Race.run(
+              threads(),
+              threads(),
+              w ->
+                  () -> {
+                    int wins = 0;
+                    for (int k = 0; k < attemptsPerWriter; k++) {
+                      OrderRecord read = store.load("ORD-1").orElseThrow();
+                      try {
+                        store.update(
+                            new StoreUpdate(
+                                read.version(),
+                                record(bumped(read.order())),
+                                List.of(effect("E-" + w + "-" + k, "ORD-1", BASE)),
+                                List.of(trace(BASE, "w" + w + "k" + k))));
+                        wins++;
+                      } catch (ConcurrentUpdateException lost) {
+                        // another writer went first: that is what the compare-and-set is for
+                      }
+                    }
+                    return wins;
+                  });
+
+      // then every update that reported success is in the record, the outbox and the trace, once
+      assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+      int wins = outcomes.stream().mapToInt(Race.Outcome::value).sum();
+      Order last = store.load("ORD-1").orElseThrow().order();
+      assertThat(last.refundedAmount()).isEqualTo(wins);
+      assertThat(last.version()).isEqualTo(1L + wins);
+      assertThat(store.findEffects("ORD-1")).hasSize(wins);
+      assertThat(store.loadTrace("ORD-1")).hasSize(wins);
+    }
+
+    @Test
     void effectWithAnIdAlreadyHeldIsIgnored() {
       // given an order whose creation owed E-1
       OrderRecord v1 = record(order("ORD-1"));
@@ -490,17 +531,22 @@ public abstract class OrderStoreContract {
 
     @Test
     void expiredOrdersComeMostOverdueFirstUpToTheLimit() {
-      // given, inserted out of expiry order
+      // given ten overdue orders whose expiry order is unrelated to their numbers or insert order
       Instant now = at(3600);
-      insertOrder(order("ORD-1", OrderStatus.PENDING_PAYMENT, now.minusSeconds(1)));
-      insertOrder(order("ORD-3", OrderStatus.PENDING_PAYMENT, now.minusSeconds(3)));
-      insertOrder(order("ORD-2", OrderStatus.PENDING_PAYMENT, now.minusSeconds(2)));
+      int[] overdueSeconds = {4, 9, 1, 7, 3, 10, 2, 8, 5, 6};
+      for (int i = 0; i < overdueSeconds.length; i++) {
+        insertOrder(
+            order(
+                "ORD-" + overdueSeconds[i],
+                OrderStatus.PENDING_PAYMENT,
+                now.minusSeconds(overdueSeconds[i])));
+      }
 
       // when
-      List<String> expired = store.findExpiredOrderNos(now, 2);
+      List<String> expired = store.findExpiredOrderNos(now, 3);
 
-      // then a sweeper with a small batch makes progress on the oldest first
-      assertThat(expired).containsExactly("ORD-3", "ORD-2");
+      // then a sweeper with a small batch makes progress on the most overdue first
+      assertThat(expired).containsExactly("ORD-10", "ORD-9", "ORD-8");
     }
 
     @Test
@@ -680,7 +726,9 @@ public abstract class OrderStoreContract {
                   () -> {
                     int batches = 0;
                     List<Effect> batch;
-                    while (!(batch = store.claimDueEffects(BASE, BASE.plus(LEASE), 7)).isEmpty()) {
+                    // bounded: a store that hands effects out twice must fail, not spin
+                    while (claimed.size() <= all.size()
+                        && !(batch = store.claimDueEffects(BASE, BASE.plus(LEASE), 7)).isEmpty()) {
                       batch.forEach(e -> claimed.add(e.id()));
                       batches++;
                     }
@@ -990,6 +1038,24 @@ public abstract class OrderStoreContract {
         paidAt,
         o.closedAt(),
         o.refundedAmount(),
+        o.failureReason());
+  }
+
+  /** The order one version on with {@code refundedAmount} one more: a counter. */
+  private static Order bumped(Order o) {
+    return new Order(
+        o.orderNo(),
+        o.userId(),
+        o.lines(),
+        o.totalAmount(),
+        o.description(),
+        o.status(),
+        o.version() + 1,
+        o.createdAt(),
+        o.expiresAt(),
+        o.paidAt(),
+        o.closedAt(),
+        o.refundedAmount() + 1,
         o.failureReason());
   }
 

@@ -29,7 +29,8 @@ public final class TimeBasedNumberGenerator implements OrderNumberGenerator {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  // Guarded by this: the second the digits below were given out in, and those digits.
+  // Guarded by lock: the second the digits below were given out in, and those digits.
+  private final Object lock = new Object();
   private long issuedSecond = Long.MIN_VALUE;
   private final Set<Integer> issuedDigits = new HashSet<>();
 
@@ -39,9 +40,12 @@ public final class TimeBasedNumberGenerator implements OrderNumberGenerator {
 
   @Override
   public String newOrderNo() {
-    Instant now = clock.instant();
+    Instant now;
     int digits;
-    synchronized (this) {
+    synchronized (lock) {
+      // read inside the lock, so that a thread holding an older second cannot wipe the digits of
+      // a newer one that another thread already gave out
+      now = clock.instant();
       if (now.getEpochSecond() != issuedSecond) {
         issuedSecond = now.getEpochSecond();
         issuedDigits.clear();

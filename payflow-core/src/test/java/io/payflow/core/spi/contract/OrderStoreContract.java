@@ -1150,7 +1150,6 @@ public abstract class OrderStoreContract {
     prepayData.put("prepay_id", "wx201410272009395522657a690389285100");
     prepayData.put("code_url", "weixin://wxpay/bizpayurl?pr=p4lpSuKzz");
     prepayData.put("h5_url", "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?a=1&b=二");
-    prepayData.put("", "empty key");
     Payment second =
         new Payment(
             orderNo + "P2",

@@ -36,6 +36,9 @@ class OrderTransitionsTest {
           Map.entry(FULFILLING, REFUNDING),
           Map.entry(REFUNDING, REFUNDED),
           Map.entry(REFUNDING, PARTIALLY_REFUNDED),
+          // a refund the channel refused returns the order to where it was before the refund
+          Map.entry(REFUNDING, PAID),
+          Map.entry(REFUNDING, FULFILLING),
           Map.entry(PARTIALLY_REFUNDED, REFUNDING));
 
   @Test

@@ -26,6 +26,12 @@ public final class FrontendPushNotifier implements Notifier {
     return NAME;
   }
 
+  /** Drawn as the reference diagram's NS->>FE: 推送支付成功消息. */
+  @Override
+  public Audience audience() {
+    return Audience.FRONTEND;
+  }
+
   @Override
   public void send(Notification notification) {
     hub.publish(

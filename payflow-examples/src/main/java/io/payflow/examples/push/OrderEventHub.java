@@ -58,6 +58,15 @@ public final class OrderEventHub {
     }
   }
 
+  /**
+   * Ends every open stream. Called when the shop stops: a stream left open would hold up the web
+   * server's graceful shutdown until its timeout, as would every checkout page left open.
+   */
+  public void completeAll() {
+    streams.values().forEach(list -> list.forEach(SseEmitter::complete));
+    streams.clear();
+  }
+
   /** How many streams are open for an order. */
   public int subscribers(String orderNo) {
     return streams.getOrDefault(orderNo, List.of()).size();

@@ -5,6 +5,7 @@ import io.payflow.core.event.OrderStatusChanged;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +19,30 @@ public class PushConfiguration {
   @Bean
   OrderEventHub orderEventHub() {
     return new OrderEventHub();
+  }
+
+  /** Closes the pages' streams first when the shop stops, before the web server drains requests. */
+  @Bean
+  SmartLifecycle eventStreamCloser(OrderEventHub hub) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        running = false;
+        hub.completeAll();
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+    };
   }
 
   @Bean

@@ -71,12 +71,12 @@ public final class ScenarioRunner {
   public static List<ScenarioResult> runAll(Path out) {
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(DemoShopApplication.class)
-            .properties(
-                "server.port=0",
-                "payflow.examples.simulator.enabled=true",
-                "spring.main.banner-mode=off",
-                "logging.level.root=WARN")
-            .run()) {
+            // As arguments, so that they win over application.properties (port 8080 may be taken).
+            .run(
+                "--server.port=0",
+                "--payflow.examples.simulator.enabled=true",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN")) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       return new ScenarioRunner(
               "http://127.0.0.1:" + port, app.getBean(WechatPaySimulator.class), out)
@@ -162,8 +162,10 @@ public final class ScenarioRunner {
         problems,
         order.path("status").asText().equals("PENDING_PAYMENT"),
         "order should stay PENDING_PAYMENT, is " + order.path("status").asText());
+    String diagram = trace(orderNo);
+    expectSteps(problems, diagram, "调用微信支付统一下单", "微信下单失败", "返回错误信息");
     return new Outcome(
-        trace(orderNo),
+        diagram,
         problems,
         "order " + orderNo + " got 502 PREPAY_FAILED and stays " + order.path("status").asText());
   }
@@ -194,8 +196,10 @@ public final class ScenarioRunner {
     expect(problems, notified(order, "sms", "PAYMENT_FAILED"), "no PAYMENT_FAILED sms sent");
     long after = stock("SKU-2");
     expect(problems, after == before, "stock of SKU-2 " + before + " → " + after);
+    String diagram = trace(orderNo);
+    expectSteps(problems, diagram, "支付结果回调", "更新订单状态为支付失败", "发送支付失败通知");
     return new Outcome(
-        trace(orderNo),
+        diagram,
         problems,
         "order "
             + orderNo
@@ -239,8 +243,18 @@ public final class ScenarioRunner {
         "no success push sent to the page");
     long after = stock("SKU-3");
     expect(problems, after == before - 2, "stock of SKU-3 " + before + " → " + after);
+    String diagram = trace(orderNo);
+    expectSteps(
+        problems,
+        diagram,
+        "更新订单状态为已支付",
+        "扣减库存",
+        "par 并行处理",
+        "NS->>U: 发送支付成功短信",
+        "NS->>FE: 推送支付成功消息",
+        "触发发货流程");
     return new Outcome(
-        trace(orderNo),
+        diagram,
         problems,
         "order "
             + orderNo
@@ -325,6 +339,12 @@ public final class ScenarioRunner {
       }
     }
     return false;
+  }
+
+  /** The reference diagram's words for the steps this branch must show. */
+  private static void expectSteps(List<String> problems, String diagram, String... steps) {
+    List<String> missing = Arrays.stream(steps).filter(step -> !diagram.contains(step)).toList();
+    expect(problems, missing.isEmpty(), "diagram lacks step(s) " + missing);
   }
 
   private static void expect(List<String> problems, boolean condition, String problem) {

@@ -1,6 +1,7 @@
 package io.payflow.examples.web;
 
 import io.payflow.core.model.TradeType;
+import io.payflow.wechat.WechatPayChannel;
 
 /** How the demo's client asks to pay: a channel and its trade type in one word. */
 public enum PaymentMethod {
@@ -14,7 +15,7 @@ public enum PaymentMethod {
   WECHAT_H5(TradeType.H5);
 
   /** The id of payflow-wechat's channel. */
-  public static final String WECHAT_CHANNEL = "wechat";
+  public static final String WECHAT_CHANNEL = WechatPayChannel.ID;
 
   private final TradeType tradeType;
 

@@ -1,0 +1,336 @@
+package io.payflow.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.payflow.wechat.testkit.Endpoint;
+import io.payflow.wechat.testkit.Fault;
+import io.payflow.wechat.testkit.WechatPaySimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The demo's REST API end to end: the real starter, the real WeChat channel and the in-process
+ * simulator, over HTTP. The shop's stock is shared by the tests of this class, so each test reads
+ * the stock it starts from instead of assuming the seed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DemoShopApiTest {
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate http;
+  @Autowired WechatPaySimulator simulator;
+
+  @Test
+  void productsListTheSeededSkusWithNamePriceAndStock() {
+    JsonNode products = http.getForObject("/api/products", JsonNode.class);
+
+    assertThat(products).hasSize(4);
+    assertThat(products.get(0).path("sku").asText()).isEqualTo("SKU-1");
+    assertThat(products.get(0).path("name").asText()).contains("乌龙茶");
+    assertThat(products.get(0).path("price").asLong()).isEqualTo(1999);
+    assertThat(products.get(0).path("stock").isIntegralNumber()).isTrue();
+  }
+
+  @Test
+  void createdOrderIs201WithNumberStatusTotalAndExpiryAndLocksStock() {
+    long before = stock("SKU-1");
+
+    ResponseEntity<JsonNode> created = createOrder("SKU-1", 2, 1999);
+
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode body = created.getBody();
+    assertThat(body.path("orderNo").asText()).isNotBlank();
+    assertThat(body.path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    assertThat(body.path("totalAmount").asLong()).isEqualTo(3998);
+    assertThat(body.path("expiresAt").asText()).isNotBlank();
+    assertThat(created.getHeaders().getLocation())
+        .hasToString("/api/orders/" + body.path("orderNo").asText());
+    assertThat(stock("SKU-1")).isEqualTo(before - 2);
+  }
+
+  @Test
+  void orderBeyondTheStockIs409InsufficientStock() {
+    ResponseEntity<JsonNode> created = createOrder("SKU-4", 1000, 29900);
+
+    assertError(created, HttpStatus.CONFLICT, "INSUFFICIENT_STOCK");
+    assertThat(created.getBody().path("message").asText()).contains("wanted 1000");
+  }
+
+  @Test
+  void orderAtAnOldPriceIs409StalePrice() {
+    ResponseEntity<JsonNode> created = createOrder("SKU-1", 1, 1500);
+
+    assertError(created, HttpStatus.CONFLICT, "STALE_PRICE");
+  }
+
+  @Test
+  void invalidOrderIs400NamingTheFieldOfTheRequest() {
+    ResponseEntity<JsonNode> created = createOrder("SKU-1", 0, 1999);
+
+    assertError(created, HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+    assertThat(created.getBody().path("field").asText()).startsWith("items[0]");
+  }
+
+  @Test
+  void paymentOfEachWechatKindReturnsItsPaymentNumberAndParams() {
+    JsonNode jsapi = pay(newOrder(), Map.of("channel", "WECHAT_JSAPI", "openId", "o-1")).getBody();
+    assertThat(jsapi.path("paymentNo").asText()).isNotBlank();
+    assertThat(jsapi.path("params").path("package").asText()).startsWith("prepay_id=");
+    assertThat(jsapi.path("params").path("paySign").asText()).isNotBlank();
+
+    JsonNode nativePay = pay(newOrder(), Map.of("channel", "WECHAT_NATIVE")).getBody();
+    assertThat(nativePay.path("params").toString()).contains("weixin://");
+
+    ResponseEntity<JsonNode> app = pay(newOrder(), Map.of("channel", "WECHAT_APP"));
+    assertThat(app.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(app.getBody().path("params").size()).isPositive();
+
+    ResponseEntity<JsonNode> h5 =
+        pay(newOrder(), Map.of("channel", "WECHAT_H5", "clientIp", "203.0.113.7"));
+    assertThat(h5.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(h5.getBody().path("params").toString()).contains("http");
+  }
+
+  @Test
+  void prepayRefusedByWechatIs502AndTheOrderStaysPayable() {
+    String orderNo = newOrder();
+    simulator.failNext(Endpoint.JSAPI_PREPAY, Fault.systemError());
+
+    ResponseEntity<JsonNode> refused =
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"));
+
+    assertError(refused, HttpStatus.BAD_GATEWAY, "PREPAY_FAILED");
+    assertThat(refused.getBody().path("message").asText()).contains(orderNo);
+    ResponseEntity<JsonNode> retry =
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"));
+    assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void paymentOfUnknownOrderIs404() {
+    ResponseEntity<JsonNode> answer =
+        pay("NO-SUCH-ORDER", Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"));
+
+    assertError(answer, HttpStatus.NOT_FOUND, "NOT_FOUND");
+  }
+
+  @Test
+  void paymentWithAnUnknownChannelOrWithoutOpenIdIs400() {
+    String orderNo = newOrder();
+
+    assertError(
+        pay(orderNo, Map.of("channel", "ALIPAY")), HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+    ResponseEntity<JsonNode> noOpenId = pay(orderNo, Map.of("channel", "WECHAT_JSAPI"));
+    assertError(noOpenId, HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+    assertThat(noOpenId.getBody().path("field").asText()).isEqualTo("openId");
+  }
+
+  @Test
+  void paidOrderShowsPaymentConfirmedStockNotificationsAndIsNoLongerPayable() {
+    long before = stock("SKU-1");
+    String orderNo = newOrder();
+    String paymentNo =
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"))
+            .getBody()
+            .path("paymentNo")
+            .asText();
+
+    JsonNode callback =
+        http.postForObject("/simulator/payments/" + paymentNo + "/succeed", null, JsonNode.class);
+
+    assertThat(callback.path("callbackAcknowledged").asBoolean()).as(callback.toString()).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              JsonNode order = http.getForObject("/api/orders/" + orderNo, JsonNode.class);
+              assertThat(order.path("status").asText()).isEqualTo("FULFILLING");
+              assertThat(order.path("stock").path("state").asText()).isEqualTo("CONFIRMED");
+              assertThat(order.path("payments").get(0).path("status").asText())
+                  .isEqualTo("SUCCEEDED");
+              assertThat(order.path("payments").get(0).path("transactionId").asText()).isNotBlank();
+              assertThat(order.path("notifications").findValuesAsText("notifier"))
+                  .contains("sms", "frontend-push");
+              assertThat(order.path("notifications").findValuesAsText("sent")).containsOnly("true");
+            });
+    assertThat(stock("SKU-1")).isEqualTo(before - 1);
+    assertError(
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1")),
+        HttpStatus.CONFLICT,
+        "ORDER_NOT_PAYABLE");
+    ResponseEntity<JsonNode> again =
+        http.postForEntity("/simulator/payments/" + paymentNo + "/succeed", null, JsonNode.class);
+    assertError(again, HttpStatus.CONFLICT, "PAYMENT_NOT_PENDING");
+  }
+
+  @Test
+  void failedPaymentReleasesTheStockAndTellsTheBuyer() {
+    long before = stock("SKU-2");
+    String orderNo = createOrder("SKU-2", 1, 4500).getBody().path("orderNo").asText();
+    String paymentNo =
+        pay(orderNo, Map.of("channel", "WECHAT_NATIVE")).getBody().path("paymentNo").asText();
+
+    ResponseEntity<JsonNode> callback =
+        http.postForEntity("/simulator/payments/" + paymentNo + "/fail", null, JsonNode.class);
+
+    assertThat(callback.getStatusCode()).isEqualTo(HttpStatus.OK);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              JsonNode order = http.getForObject("/api/orders/" + orderNo, JsonNode.class);
+              assertThat(order.path("status").asText()).isEqualTo("PAYMENT_FAILED");
+              assertThat(order.path("stock").path("state").asText()).isEqualTo("RELEASED");
+              assertThat(order.path("notifications").findValuesAsText("type"))
+                  .contains("PAYMENT_FAILED");
+            });
+    assertThat(stock("SKU-2")).isEqualTo(before);
+  }
+
+  @Test
+  void unknownOrderIs404OnDetailsTraceAndEvents() {
+    assertError(
+        http.getForEntity("/api/orders/NO-SUCH-ORDER", JsonNode.class),
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND");
+    HttpHeaders text = new HttpHeaders();
+    text.setAccept(List.of(MediaType.TEXT_PLAIN));
+    assertError(
+        http.exchange(
+            "/api/orders/NO-SUCH-ORDER/trace",
+            HttpMethod.GET,
+            new HttpEntity<>(text),
+            JsonNode.class),
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND");
+    HttpHeaders eventStream = new HttpHeaders();
+    eventStream.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
+    assertError(
+        http.exchange(
+            "/api/orders/NO-SUCH-ORDER/events",
+            HttpMethod.GET,
+            new HttpEntity<>(eventStream),
+            JsonNode.class),
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND");
+  }
+
+  @Test
+  void simulatorRefusesAPaymentItNeverSaw() {
+    assertError(
+        http.postForEntity("/simulator/payments/NO-SUCH-PAYMENT/succeed", null, JsonNode.class),
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND");
+  }
+
+  @Test
+  void traceIsAMermaidSequenceDiagramAsPlainText() {
+    String orderNo = newOrder();
+
+    ResponseEntity<String> trace =
+        http.getForEntity("/api/orders/" + orderNo + "/trace", String.class);
+
+    assertThat(trace.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(trace.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_PLAIN)).isTrue();
+    assertThat(trace.getBody()).startsWith("sequenceDiagram").contains("订单服务");
+  }
+
+  @Test
+  void eventStreamSendsTheStatusNowThenEveryChangeAsItHappens() {
+    String orderNo = newOrder();
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/orders/" + orderNo + "/events"))
+            .header("Accept", "text/event-stream")
+            .build();
+    CompletableFuture<HttpResponse<Void>> stream =
+        HttpClient.newHttpClient()
+            .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+            .thenApply(
+                r -> {
+                  r.body().forEach(lines::add);
+                  return null;
+                });
+    try {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> lines.stream().anyMatch(l -> l.contains("PENDING_PAYMENT")));
+      String paymentNo =
+          pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"))
+              .getBody()
+              .path("paymentNo")
+              .asText();
+      http.postForObject("/simulator/payments/" + paymentNo + "/succeed", null, JsonNode.class);
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(String.join("\n", lines))
+                      .contains("event:status")
+                      .contains("\"status\":\"PAID\"")
+                      .contains("\"status\":\"FULFILLING\"")
+                      .contains("event:notification")
+                      .contains("PAYMENT_SUCCEEDED"));
+    } finally {
+      stream.cancel(true);
+    }
+  }
+
+  private String newOrder() {
+    ResponseEntity<JsonNode> created = createOrder("SKU-1", 1, 1999);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    return created.getBody().path("orderNo").asText();
+  }
+
+  private ResponseEntity<JsonNode> createOrder(String sku, int quantity, long unitPrice) {
+    return http.postForEntity(
+        "/api/orders",
+        Map.of(
+            "userId",
+            "u1",
+            "items",
+            List.of(Map.of("sku", sku, "quantity", quantity, "unitPrice", unitPrice))),
+        JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> pay(String orderNo, Map<String, String> body) {
+    return http.postForEntity("/api/orders/" + orderNo + "/payments", body, JsonNode.class);
+  }
+
+  private long stock(String sku) {
+    for (JsonNode p : http.getForObject("/api/products", JsonNode.class)) {
+      if (p.path("sku").asText().equals(sku)) {
+        return p.path("stock").asLong();
+      }
+    }
+    throw new AssertionError("no product " + sku);
+  }
+
+  private static void assertError(ResponseEntity<JsonNode> answer, HttpStatus status, String code) {
+    assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(status);
+    assertThat(answer.getBody().path("code").asText()).isEqualTo(code);
+    assertThat(answer.getBody().path("message").asText()).isNotBlank();
+  }
+}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -108,6 +109,16 @@ class CheckoutPageBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trace svg")));
     // The picture is the order's own flow: it shows the push this very page received.
     wait.until(d -> picture.getText().contains("订单服务") && picture.getText().contains("推送支付成功消息"));
+
+    // Everything the page loaded (mermaid included) came from the shop itself, none from a CDN.
+    @SuppressWarnings("unchecked")
+    List<String> loaded =
+        (List<String>)
+            ((JavascriptExecutor) browser)
+                .executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+    assertThat(loaded)
+        .anyMatch(url -> url.contains("/webjars/mermaid/"))
+        .allMatch(url -> url.startsWith("http://localhost:" + port + "/"));
 
     Files.createDirectories(SCREENSHOTS);
     File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);

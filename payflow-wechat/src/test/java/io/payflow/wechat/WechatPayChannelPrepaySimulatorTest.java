@@ -144,6 +144,29 @@ class WechatPayChannelPrepaySimulatorTest {
   }
 
   @Test
+  void appPrepayUsesTheMobileAppsOwnAppIdWhenOneIsSet() {
+    try (WechatPaySimulator mobileApp =
+        WechatPaySimulator.builder()
+            .merchantId("1900000003")
+            .appId("wx5555555555555555")
+            .build()
+            .start()) {
+      WechatPayChannel appChannel =
+          WechatPayChannel.create(
+              SimulatorChannels.configFor(mobileApp)
+                  .appId("wx6666666666666666")
+                  .appAppId(mobileApp.appId())
+                  .build());
+
+      Prepaid prepaid = appChannel.prepay(prepay("PAY-APP-0003", TradeType.APP, 2000));
+
+      assertThat(mobileApp.order("PAY-APP-0003").orElseThrow().appId())
+          .isEqualTo("wx5555555555555555");
+      assertThat(prepaid.payParams()).containsEntry("appid", "wx5555555555555555");
+    }
+  }
+
+  @Test
   void h5PrepaySendsTheClientIpAndReturnsTheH5Url() {
     Prepaid prepaid = channel.prepay(prepay("PAY-H5-0001", TradeType.H5, 300));
 

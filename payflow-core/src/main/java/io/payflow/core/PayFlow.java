@@ -6,6 +6,7 @@ import io.payflow.core.channel.PaymentResult;
 import io.payflow.core.event.PayFlowListener;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.Refund;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -103,6 +104,21 @@ public interface PayFlow extends AutoCloseable {
 
   /** Puts a dead effect back in the queue; false if it is not dead. */
   boolean retryEffect(String effectId);
+
+  /**
+   * Waits until every effect this instance has started (after a transition, a retry or a sweep) has
+   * finished its attempt. For tests and graceful shutdown: effects run on the effect executor, so a
+   * caller that wants to see their outcome waits here instead of sleeping.
+   *
+   * <p>The default, for an implementation that runs effects on the caller's thread, has nothing to
+   * wait for.
+   *
+   * @return false if the timeout passed first
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  default boolean awaitEffects(Duration timeout) throws InterruptedException {
+    return true;
+  }
 
   /** Registers a listener for every event from now on. */
   void addListener(PayFlowListener listener);

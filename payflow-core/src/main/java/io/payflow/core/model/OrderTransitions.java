@@ -21,8 +21,15 @@ public final class OrderTransitions {
         EnumSet.of(OrderStatus.PAID, OrderStatus.PAYMENT_FAILED, OrderStatus.CLOSED));
     TABLE.put(OrderStatus.PAID, EnumSet.of(OrderStatus.FULFILLING, OrderStatus.REFUNDING));
     TABLE.put(OrderStatus.FULFILLING, EnumSet.of(OrderStatus.REFUNDING));
+    // A refund the channel refuses before anything was refunded returns the order to where it was
+    // (PAID, or FULFILLING once fulfilment started), so that it can be refunded again.
     TABLE.put(
-        OrderStatus.REFUNDING, EnumSet.of(OrderStatus.REFUNDED, OrderStatus.PARTIALLY_REFUNDED));
+        OrderStatus.REFUNDING,
+        EnumSet.of(
+            OrderStatus.REFUNDED,
+            OrderStatus.PARTIALLY_REFUNDED,
+            OrderStatus.PAID,
+            OrderStatus.FULFILLING));
     TABLE.put(OrderStatus.PARTIALLY_REFUNDED, EnumSet.of(OrderStatus.REFUNDING));
     TABLE.put(OrderStatus.PAYMENT_FAILED, EnumSet.noneOf(OrderStatus.class));
     TABLE.put(OrderStatus.CLOSED, EnumSet.noneOf(OrderStatus.class));

@@ -21,6 +21,8 @@ import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.OrderRecord;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.PaymentStatus;
+import io.payflow.core.model.Refund;
+import io.payflow.core.model.RefundStatus;
 import io.payflow.core.model.TradeType;
 import io.payflow.core.spi.NotificationType;
 import io.payflow.core.spi.Notifier;
@@ -33,6 +35,7 @@ import io.payflow.wechat.testkit.Endpoint;
 import io.payflow.wechat.testkit.Fault;
 import io.payflow.wechat.testkit.NotificationRequest;
 import io.payflow.wechat.testkit.SimulatedOrder;
+import io.payflow.wechat.testkit.SimulatedRefund;
 import io.payflow.wechat.testkit.Tamper;
 import io.payflow.wechat.testkit.TradeState;
 import io.payflow.wechat.testkit.WechatPaySimulator;
@@ -380,6 +383,33 @@ class ReferenceFlowEndToEndTest {
     assertThat(record(order).order().status()).isEqualTo(OrderStatus.FULFILLING);
     assertThat(inventory.confirms(order.orderNo())).isEqualTo(1);
     assertThat(inventory.releases(order.orderNo())).isZero();
+  }
+
+  @Test
+  void refundOfAPaidOrderGoesToWechatAndItsCallbackCompletesIt() {
+    Order order = order(2);
+    String paymentNo = pay(order).payment().paymentNo();
+    sim.pay(paymentNo);
+    callback(sim.transactionNotification(paymentNo).build());
+    settle();
+
+    Refund refund = flow.refund(order.orderNo(), PRICE, "少发一件");
+    settle();
+    SimulatedRefund atWechat = sim.refund(refund.refundNo()).orElseThrow();
+    sim.completeRefund(refund.refundNo());
+    CallbackAnswer answer = callback(sim.refundNotification(refund.refundNo()).build());
+    settle();
+
+    assertThat(atWechat.outTradeNo()).isEqualTo(paymentNo);
+    assertThat(atWechat.refund()).isEqualTo(PRICE);
+    assertThat(answer.status()).isEqualTo(204);
+    OrderRecord record = record(order);
+    assertThat(record.order().status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+    assertThat(record.order().refundedAmount()).isEqualTo(PRICE);
+    assertThat(record.refund(refund.refundNo()).orElseThrow().status())
+        .isEqualTo(RefundStatus.SUCCEEDED);
+    assertThat(sms.deliveredTypes())
+        .containsExactly(NotificationType.PAYMENT_SUCCEEDED, NotificationType.REFUNDED);
   }
 
   @Test

@@ -245,9 +245,11 @@ class WechatPayChannelLifecycleSimulatorTest {
         WechatPayChannel.create(configFor(sim).readTimeout(Duration.ofMillis(300)).build());
     sim.failNext(Endpoint.NATIVE_PREPAY, Fault.delayedResponse(Duration.ofSeconds(2)));
 
-    assertKind(
-        () -> impatient.prepay(prepay("PAY-F-0004", TradeType.NATIVE, 999)),
-        ChannelErrorKind.UNKNOWN_OUTCOME);
+    assertThatThrownBy(() -> impatient.prepay(prepay("PAY-F-0004", TradeType.NATIVE, 999)))
+        .isInstanceOfSatisfying(
+            ChannelException.class,
+            e -> assertThat(e.kind()).isEqualTo(ChannelErrorKind.UNKNOWN_OUTCOME))
+        .hasMessageContaining("SocketTimeoutException");
     // Why a query settles it: the prepay did happen.
     assertThat(sim.order("PAY-F-0004")).isPresent();
     assertThat(channel.query("PAY-F-0004").outcome()).isEqualTo(PaymentOutcome.PENDING);

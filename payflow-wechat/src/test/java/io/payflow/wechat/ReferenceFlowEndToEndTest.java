@@ -2,6 +2,7 @@ package io.payflow.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.payflow.core.CreateOrderRequest;
 import io.payflow.core.InsufficientStockException;
@@ -14,6 +15,8 @@ import io.payflow.core.StartPaymentRequest;
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackRequest;
 import io.payflow.core.channel.PrepayRequest;
+import io.payflow.core.event.CallbackRejected;
+import io.payflow.core.event.OrderStatusChanged;
 import io.payflow.core.memory.InMemoryOrderStore;
 import io.payflow.core.memory.InMemoryPriceCatalog;
 import io.payflow.core.model.Order;
@@ -30,6 +33,7 @@ import io.payflow.core.spi.OrderStore;
 import io.payflow.core.testing.CountingInventory;
 import io.payflow.core.testing.MermaidAssertions;
 import io.payflow.core.testing.MutableClock;
+import io.payflow.core.testing.RecordingListener;
 import io.payflow.core.testing.RecordingNotifier;
 import io.payflow.wechat.testkit.Endpoint;
 import io.payflow.wechat.testkit.Fault;
@@ -82,6 +86,7 @@ class ReferenceFlowEndToEndTest {
   private final RecordingNotifier push = new RecordingNotifier("push", Notifier.Audience.FRONTEND);
   private final List<Order> fulfilled = new CopyOnWriteArrayList<>();
   private final OrderStore store = new InMemoryOrderStore();
+  private final RecordingListener events = new RecordingListener();
   private PayFlow flow;
 
   @BeforeAll
@@ -110,6 +115,7 @@ class ReferenceFlowEndToEndTest {
             .notifier(sms)
             .notifier(push)
             .channel(wechat)
+            .listener(events)
             .build();
   }
 
@@ -223,6 +229,11 @@ class ReferenceFlowEndToEndTest {
     assertThat(sms.deliveredTypes()).containsExactly(NotificationType.PAYMENT_SUCCEEDED);
     assertThat(push.deliveredTypes()).containsExactly(NotificationType.PAYMENT_SUCCEEDED);
     assertThat(fulfilled).extracting(Order::orderNo).containsExactly(order.orderNo());
+    assertThat(events.of(OrderStatusChanged.class))
+        .extracting(OrderStatusChanged::from, OrderStatusChanged::to)
+        .containsExactly(
+            tuple(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID),
+            tuple(OrderStatus.PAID, OrderStatus.FULFILLING));
     assertThat(sim.calls()).extracting(c -> c.endpoint()).containsExactly(Endpoint.JSAPI_PREPAY);
   }
 
@@ -266,6 +277,7 @@ class ReferenceFlowEndToEndTest {
     assertThat(inventory.confirms(order.orderNo())).isZero();
     assertThat(sms.delivered).isEmpty();
     assertThat(fulfilled).isEmpty();
+    assertThat(events.of(CallbackRejected.class)).hasSize(1);
   }
 
   @Test

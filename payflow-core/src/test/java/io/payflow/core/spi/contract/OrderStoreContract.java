@@ -1,0 +1,1251 @@
+package io.payflow.core.spi.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.payflow.core.ConcurrentUpdateException;
+import io.payflow.core.DuplicateNumberException;
+import io.payflow.core.effect.Effect;
+import io.payflow.core.effect.EffectStatus;
+import io.payflow.core.effect.EffectType;
+import io.payflow.core.model.Order;
+import io.payflow.core.model.OrderLine;
+import io.payflow.core.model.OrderRecord;
+import io.payflow.core.model.OrderStatus;
+import io.payflow.core.model.Payment;
+import io.payflow.core.model.PaymentStatus;
+import io.payflow.core.model.Refund;
+import io.payflow.core.model.RefundStatus;
+import io.payflow.core.model.TradeType;
+import io.payflow.core.spi.OrderStore;
+import io.payflow.core.spi.StoreUpdate;
+import io.payflow.core.trace.Participant;
+import io.payflow.core.trace.TraceEntry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compatibility kit of {@link OrderStore}: every implementation (the in-memory one,
+ * payflow-jdbc, a host's own) extends it and overrides {@link #createStore()}; JUnit then runs
+ * every test below against it.
+ *
+ * <p>What an implementation must keep, beyond what the {@link OrderStore} javadoc says:
+ *
+ * <ul>
+ *   <li>every field of {@link Order}, {@link Payment}, {@link Refund}, {@link Effect} and {@link
+ *       TraceEntry} exactly, including nulls, texts outside the Basic Multilingual Plane (emoji: a
+ *       MySQL table must be {@code utf8mb4}) and fen amounts up to {@link Long#MAX_VALUE} (never a
+ *       {@code double});
+ *   <li>instants to the millisecond at least: the fixtures use whole milliseconds, never nanos;
+ *   <li>the order of payments, refunds, effects and trace entries as written, whatever their times.
+ * </ul>
+ *
+ * <p>Times come from the fixed {@link #BASE}, never the wall clock, and nothing sleeps: a test that
+ * needs time to pass passes a later {@code now}.
+ */
+public abstract class OrderStoreContract {
+
+  /** The instant every test counts from. Whole milliseconds, so a store may drop the nanos. */
+  protected static final Instant BASE = Instant.parse("2026-11-24T10:30:00.123Z");
+
+  /** More than 2^53: a store that passes fen through a {@code double} loses the last digit. */
+  protected static final long LARGE_FEN = 9_007_199_254_740_993L;
+
+  /** A text with CJK, an em dash and characters outside the BMP (emoji, a musical symbol). */
+  protected static final String UNICODE_TEXT = "精品咖啡豆 1kg — 深烘 ☕🍵 𝄞";
+
+  private static final Duration LEASE = Duration.ofMinutes(5);
+
+  /** The store under test, made by {@link #createStore()} before each test. */
+  protected OrderStore store;
+
+  /**
+   * A new, empty store for one test. Called before each test: a store on a shared database must
+   * start empty (truncate its tables here), because the finders and the claims look at every row.
+   */
+  protected abstract OrderStore createStore();
+
+  /** Releases what {@link #createStore()} opened (a connection pool); nothing by default. */
+  protected void disposeStore(OrderStore store) throws Exception {}
+
+  /**
+   * How many threads the concurrency tests race; at most the store's connection pool size. 8 by
+   * default.
+   */
+  protected int threads() {
+    return 8;
+  }
+
+  @BeforeEach
+  void createStoreUnderTest() {
+    store = createStore();
+  }
+
+  @AfterEach
+  void disposeStoreUnderTest() throws Exception {
+    disposeStore(store);
+  }
+
+  // ---------------------------------------------------------------- insert, load, lookups
+
+  @Nested
+  class InsertAndLoad {
+
+    @Test
+    void insertedRecordLoadsBackWithEveryField() {
+      // given an order with every optional field set, two payments and two refunds
+      OrderRecord record = fullRecord("ORD-FULL");
+
+      // when
+      store.insert(record, List.of(), List.of());
+
+      // then records compare every field, so one dropped or rounded field fails
+      assertThat(store.load("ORD-FULL")).contains(record);
+    }
+
+    @Test
+    void insertedRecordLoadsBackWithItsNulls() {
+      // given an order, a payment and a refund with every nullable field null and empty maps
+      Order order = order("ORD-NULLS", OrderStatus.PENDING_PAYMENT, at(1800));
+      Payment payment = payment("PAY-NULLS", "ORD-NULLS", PaymentStatus.CREATED, BASE);
+      Refund refund =
+          new Refund(
+              "REF-NULLS",
+              "ORD-NULLS",
+              "PAY-NULLS",
+              1,
+              "",
+              RefundStatus.CREATED,
+              null,
+              null,
+              BASE,
+              BASE,
+              null);
+      OrderRecord record = new OrderRecord(order, List.of(payment), List.of(refund));
+
+      // when
+      store.insert(record, List.of(), List.of());
+
+      // then null stays null and an empty text stays empty (Oracle-style '' = NULL would fail)
+      assertThat(store.load("ORD-NULLS")).contains(record);
+    }
+
+    @Test
+    void loadOfUnknownOrderIsEmpty() {
+      assertThat(store.load("ORD-NONE")).isEmpty();
+    }
+
+    @Test
+    void insertedEffectsAndTraceRoundTripWithEveryField() {
+      // given
+      Effect bare = effect("ORD-1/RELEASE_STOCK", "ORD-1", EffectType.RELEASE_STOCK, null, BASE);
+      Effect full =
+          new Effect(
+              "ORD-1/NOTIFY/sms/PAYMENT_SUCCEEDED",
+              "ORD-1",
+              EffectType.NOTIFY,
+              "sms",
+              Map.of("notification", "PAYMENT_SUCCEEDED", "模板", UNICODE_TEXT),
+              EffectStatus.PENDING,
+              2,
+              at(30),
+              "短信网关 503 " + UNICODE_TEXT,
+              at(-60),
+              at(-1));
+      TraceEntry call =
+          new TraceEntry(
+              BASE,
+              Participant.API_GATEWAY,
+              Participant.ORDER_SERVICE,
+              "创建订单 " + UNICODE_TEXT,
+              false,
+              "");
+      TraceEntry reply =
+          new TraceEntry(
+              at(1),
+              Participant.ORDER_SERVICE,
+              Participant.API_GATEWAY,
+              "返回订单号",
+              true,
+              "alt:订单创建成功/par:并行处理");
+
+      // when
+      store.insert(record(order("ORD-1")), List.of(bare, full), List.of(call, reply));
+
+      // then
+      assertThat(store.findEffects("ORD-1")).containsExactly(bare, full);
+      assertThat(store.loadTrace("ORD-1")).containsExactly(call, reply);
+    }
+
+    @Test
+    void duplicateInsertThrowsAndChangesNothing() {
+      // given
+      OrderRecord first = record(order("ORD-1"), payment("PAY-1", "ORD-1"));
+      Effect firstEffect = effect("E-1", "ORD-1", BASE);
+      TraceEntry firstTrace = trace(BASE, "first");
+      store.insert(first, List.of(firstEffect), List.of(firstTrace));
+      OrderRecord second =
+          record(
+              order("ORD-1", OrderStatus.PAID, at(60)),
+              payment("PAY-2", "ORD-1"),
+              payment("PAY-3", "ORD-1"));
+
+      // when / then
+      assertThatThrownBy(
+              () ->
+                  store.insert(
+                      second, List.of(effect("E-2", "ORD-1", BASE)), List.of(trace(BASE, "2nd"))))
+          .isInstanceOf(DuplicateNumberException.class)
+          .hasMessageContaining("ORD-1");
+
+      // then nothing of the second insert is visible: not its order, payments, effects or trace
+      assertThat(store.load("ORD-1")).contains(first);
+      assertThat(store.findOrderNoByPaymentNo("PAY-2")).isEmpty();
+      assertThat(store.findEffects("ORD-1")).containsExactly(firstEffect);
+      assertThat(store.loadTrace("ORD-1")).containsExactly(firstTrace);
+      assertThat(store.claimDueEffects(at(3600), at(3900), 10))
+          .extracting(Effect::id)
+          .containsExactly("E-1");
+    }
+
+    @Test
+    void paymentAndRefundNumbersLeadToTheirOrder() {
+      // given one order with a payment and a refund, another with a payment
+      store.insert(
+          new OrderRecord(
+              order("ORD-1"),
+              List.of(payment("PAY-1", "ORD-1")),
+              List.of(refund("REF-1", "ORD-1", "PAY-1"))),
+          List.of(),
+          List.of());
+      store.insert(record(order("ORD-2"), payment("PAY-2", "ORD-2")), List.of(), List.of());
+
+      // then
+      assertThat(store.findOrderNoByPaymentNo("PAY-1")).contains("ORD-1");
+      assertThat(store.findOrderNoByPaymentNo("PAY-2")).contains("ORD-2");
+      assertThat(store.findOrderNoByRefundNo("REF-1")).contains("ORD-1");
+      assertThat(store.findOrderNoByPaymentNo("PAY-404")).isEmpty();
+      assertThat(store.findOrderNoByRefundNo("REF-404")).isEmpty();
+      // payment and refund numbers are separate namespaces
+      assertThat(store.findOrderNoByPaymentNo("REF-1")).isEmpty();
+      assertThat(store.findOrderNoByRefundNo("PAY-1")).isEmpty();
+      // an order number is not a payment number
+      assertThat(store.findOrderNoByPaymentNo("ORD-1")).isEmpty();
+    }
+
+    @Test
+    void paymentsAndRefundsAddedByAnUpdateAreFoundByNumber() {
+      // given
+      OrderRecord v1 = record(order("ORD-1"), payment("PAY-1", "ORD-1"));
+      store.insert(v1, List.of(), List.of());
+
+      // when a second payment and a refund are added
+      OrderRecord v2 =
+          new OrderRecord(
+              next(v1.order(), OrderStatus.REFUNDING),
+              List.of(
+                  payment("PAY-1", "ORD-1", PaymentStatus.PREPAY_FAILED, BASE),
+                  payment("PAY-2", "ORD-1", PaymentStatus.SUCCEEDED, at(10))),
+              List.of(refund("REF-1", "ORD-1", "PAY-2")));
+      store.update(new StoreUpdate(v1.version(), v2, List.of(), List.of()));
+
+      // then
+      assertThat(store.findOrderNoByPaymentNo("PAY-2")).contains("ORD-1");
+      assertThat(store.findOrderNoByRefundNo("REF-1")).contains("ORD-1");
+      assertThat(store.load("ORD-1")).contains(v2);
+    }
+  }
+
+  // ---------------------------------------------------------------- update (compare-and-set)
+
+  @Nested
+  class Update {
+
+    @Test
+    void updateWithCurrentVersionWritesRecordEffectsAndTrace() {
+      // given
+      OrderRecord v1 = record(order("ORD-1"), payment("PAY-1", "ORD-1"));
+      Effect created = effect("E-1", "ORD-1", BASE);
+      store.insert(v1, List.of(created), List.of(trace(BASE, "created")));
+      OrderRecord v2 =
+          new OrderRecord(
+              paid(v1.order(), at(10)), List.of(paidPayment("PAY-1", "ORD-1", at(10))), List.of());
+      Effect confirm = effect("E-2", "ORD-1", EffectType.CONFIRM_STOCK, null, at(10));
+
+      // when
+      store.update(new StoreUpdate(1, v2, List.of(confirm), List.of(trace(at(10), "paid"))));
+
+      // then
+      assertThat(store.load("ORD-1")).contains(v2);
+      assertThat(store.findEffects("ORD-1")).containsExactly(created, confirm);
+      assertThat(store.loadTrace("ORD-1"))
+          .extracting(TraceEntry::message)
+          .containsExactly("created", "paid");
+    }
+
+    @Test
+    void successiveUpdatesEachExpectThePreviousVersion() {
+      // given
+      OrderRecord v1 = record(order("ORD-1"));
+      store.insert(v1, List.of(), List.of());
+      OrderRecord v2 = record(paid(v1.order(), at(10)));
+      OrderRecord v3 = record(next(v2.order(), OrderStatus.FULFILLING));
+
+      // when
+      store.update(new StoreUpdate(1, v2, List.of(), List.of()));
+      store.update(new StoreUpdate(2, v3, List.of(), List.of()));
+
+      // then
+      assertThat(store.load("ORD-1")).contains(v3);
+      assertThat(v3.version()).isEqualTo(3);
+    }
+
+    @Test
+    void updateWithStaleVersionWritesNothing() {
+      // given an order already moved to version 2 by another writer
+      OrderRecord v1 = record(order("ORD-1"), payment("PAY-1", "ORD-1"));
+      Effect created = effect("E-1", "ORD-1", BASE);
+      store.insert(v1, List.of(created), List.of(trace(BASE, "created")));
+      OrderRecord v2 = record(next(v1.order(), OrderStatus.CLOSED), payment("PAY-1", "ORD-1"));
+      store.update(new StoreUpdate(1, v2, List.of(), List.of(trace(at(1), "closed"))));
+
+      // when a writer that read version 1 tries to write its own version 2
+      OrderRecord stale =
+          new OrderRecord(
+              paid(v1.order(), at(2)),
+              List.of(paidPayment("PAY-1", "ORD-1", at(2)), payment("PAY-2", "ORD-1")),
+              List.of(refund("REF-1", "ORD-1", "PAY-1")));
+      StoreUpdate lostUpdate =
+          new StoreUpdate(
+              1, stale, List.of(effect("E-STALE", "ORD-1", at(2))), List.of(trace(at(2), "stale")));
+
+      // then it is refused
+      assertThatThrownBy(() -> store.update(lostUpdate))
+          .isInstanceOf(ConcurrentUpdateException.class)
+          .hasMessageContaining("ORD-1");
+
+      // and nothing of it was written: not the record, the numbers, the effect or the trace
+      assertThat(store.load("ORD-1")).contains(v2);
+      assertThat(store.findOrderNoByPaymentNo("PAY-2")).isEmpty();
+      assertThat(store.findOrderNoByRefundNo("REF-1")).isEmpty();
+      assertThat(store.findEffects("ORD-1")).containsExactly(created);
+      assertThat(store.loadTrace("ORD-1"))
+          .extracting(TraceEntry::message)
+          .containsExactly("created", "closed");
+      assertThat(store.claimDueEffects(at(3600), at(3900), 10))
+          .extracting(Effect::id)
+          .containsExactly("E-1");
+    }
+
+    @Test
+    void updateExpectingAVersionAheadOfTheStoredOneWritesNothing() {
+      // given
+      OrderRecord v1 = record(order("ORD-1"));
+      store.insert(v1, List.of(), List.of());
+      Order ahead = order("ORD-1", OrderStatus.PAID, at(1800), 6);
+
+      // when / then a compare-and-set is "equal", not "at most"
+      assertThatThrownBy(
+              () ->
+                  store.update(
+                      new StoreUpdate(
+                          5,
+                          record(ahead),
+                          List.of(effect("E-1", "ORD-1", BASE)),
+                          List.of(trace(BASE, "ahead")))))
+          .isInstanceOf(ConcurrentUpdateException.class);
+      assertThat(store.load("ORD-1")).contains(v1);
+      assertThat(store.findEffects("ORD-1")).isEmpty();
+      assertThat(store.loadTrace("ORD-1")).isEmpty();
+    }
+
+    @Test
+    void concurrentUpdatesWithTheSameExpectedVersionHaveExactlyOneWinner() {
+      // given
+      OrderRecord v1 = record(order("ORD-1"));
+      store.insert(v1, List.of(), List.of());
+      int writers = threads() * 4;
+
+      // when every writer, having read version 1, writes its own version 2 at once
+      List<Race.Outcome<StoreUpdate>> outcomes =
+          Race.run(
+              threads(),
+              writers,
+              i ->
+                  () -> {
+                    StoreUpdate update =
+                        new StoreUpdate(
+                            1,
+                            record(
+                                next(v1.order(), OrderStatus.PENDING_PAYMENT),
+                                payment("PAY-W" + i, "ORD-1")),
+                            List.of(effect("E-W" + i, "ORD-1", BASE)),
+                            List.of(trace(BASE, "writer " + i)));
+                    store.update(update);
+                    return update;
+                  });
+
+      // then exactly one wins, every other one is told so, and only the winner's write is there
+      List<StoreUpdate> winners =
+          outcomes.stream().filter(Race.Outcome::succeeded).map(Race.Outcome::value).toList();
+      assertThat(winners).hasSize(1);
+      assertThat(outcomes.stream().filter(o -> !o.succeeded()))
+          .hasSize(writers - 1)
+          .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(ConcurrentUpdateException.class));
+      StoreUpdate winner = winners.get(0);
+      assertThat(store.load("ORD-1")).contains(winner.record());
+      assertThat(store.findEffects("ORD-1")).containsExactlyElementsOf(winner.effects());
+      assertThat(store.loadTrace("ORD-1")).containsExactlyElementsOf(winner.trace());
+    }
+
+    @Test
+    void concurrentReadModifyWritesLoseNoUpdate() {
+      // given
+      store.insert(record(order("ORD-1")), List.of(), List.of());
+      int attemptsPerWriter = 100;
+
+      // when several writers each read, bump a counter and write back, many times over
+      List<Race.Outcome<Integer>> outcomes =
+          Race.run(
+              threads(),
+              threads(),
+              w ->
+                  () -> {
+                    int wins = 0;
+                    for (int k = 0; k < attemptsPerWriter; k++) {
+                      OrderRecord read = store.load("ORD-1").orElseThrow();
+                      try {
+                        store.update(
+                            new StoreUpdate(
+                                read.version(),
+                                record(bumped(read.order())),
+                                List.of(effect("E-" + w + "-" + k, "ORD-1", BASE)),
+                                List.of(trace(BASE, "w" + w + "k" + k))));
+                        wins++;
+                      } catch (ConcurrentUpdateException lost) {
+                        // another writer went first: that is what the compare-and-set is for
+                      }
+                    }
+                    return wins;
+                  });
+
+      // then every update that reported success is in the record, the outbox and the trace, once
+      assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+      int wins = outcomes.stream().mapToInt(Race.Outcome::value).sum();
+      Order last = store.load("ORD-1").orElseThrow().order();
+      assertThat(last.refundedAmount()).isEqualTo(wins);
+      assertThat(last.version()).isEqualTo(1L + wins);
+      assertThat(store.findEffects("ORD-1")).hasSize(wins);
+      assertThat(store.loadTrace("ORD-1")).hasSize(wins);
+    }
+
+    @Test
+    void effectWithAnIdAlreadyHeldIsIgnored() {
+      // given an order whose creation owed E-1
+      OrderRecord v1 = record(order("ORD-1"));
+      Effect original = effect("E-1", "ORD-1", EffectType.RELEASE_STOCK, null, BASE);
+      store.insert(v1, List.of(original), List.of());
+
+      // when a transition owes E-1 again (another type, another time) and a new E-2
+      Effect again = effect("E-1", "ORD-1", EffectType.CONFIRM_STOCK, "x", at(99));
+      Effect fresh = effect("E-2", "ORD-1", at(1));
+      OrderRecord v2 = record(next(v1.order(), OrderStatus.CLOSED));
+      store.update(new StoreUpdate(1, v2, List.of(again, fresh), List.of()));
+
+      // then the id is the idempotency key: the first E-1 stays as it was
+      assertThat(store.findEffects("ORD-1")).containsExactly(original, fresh);
+    }
+
+    @Test
+    void effectAlreadyDoneIsNotOwedAgainByARepeatedTransition() {
+      // given E-1 ran and is done
+      OrderRecord v1 = record(order("ORD-1"));
+      store.insert(v1, List.of(effect("E-1", "ORD-1", BASE)), List.of());
+      store.claimEffects(List.of("E-1"), BASE, BASE.plus(LEASE));
+      store.completeEffect("E-1", 1, at(1));
+
+      // when a repeated transition (a duplicate callback) owes E-1 again
+      store.update(
+          new StoreUpdate(
+              1,
+              record(next(v1.order(), OrderStatus.PENDING_PAYMENT)),
+              List.of(effect("E-1", "ORD-1", at(2))),
+              List.of()));
+
+      // then it is not reset to PENDING: a notification is never sent twice
+      assertThat(store.findEffects("ORD-1"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.status()).isEqualTo(EffectStatus.DONE));
+      assertThat(store.claimDueEffects(at(3600), at(3900), 10)).isEmpty();
+    }
+
+    @Test
+    void effectIdHeldByAnotherOrderIsIgnoredToo() {
+      // given an id is unique across the whole outbox, not per order
+      store.insert(record(order("ORD-1")), List.of(effect("E-1", "ORD-1", BASE)), List.of());
+
+      // when
+      store.insert(record(order("ORD-2")), List.of(effect("E-1", "ORD-2", BASE)), List.of());
+
+      // then
+      assertThat(store.findEffects("ORD-1")).extracting(Effect::id).containsExactly("E-1");
+      assertThat(store.findEffects("ORD-2")).isEmpty();
+    }
+  }
+
+  // ---------------------------------------------------------------- time-driven finders
+
+  @Nested
+  class Finders {
+
+    @Test
+    void expiredOrdersAreOnlyPendingOnesWhoseExpiryIsDue() {
+      // given
+      Instant now = at(3600);
+      insertOrder(order("ORD-OVERDUE", OrderStatus.PENDING_PAYMENT, now.minusSeconds(10)));
+      insertOrder(order("ORD-DUE-NOW", OrderStatus.PENDING_PAYMENT, now));
+      insertOrder(order("ORD-NOT-YET", OrderStatus.PENDING_PAYMENT, now.plusMillis(1)));
+      for (OrderStatus other : OrderStatus.values()) {
+        if (other != OrderStatus.PENDING_PAYMENT) {
+          insertOrder(order("ORD-" + other, other, now.minusSeconds(20)));
+        }
+      }
+
+      // when
+      List<String> expired = store.findExpiredOrderNos(now, 100);
+
+      // then an expiry equal to now is due, like an effect's nextAttemptAt
+      assertThat(expired).containsExactlyInAnyOrder("ORD-OVERDUE", "ORD-DUE-NOW");
+    }
+
+    @Test
+    void expiredOrdersComeMostOverdueFirstUpToTheLimit() {
+      // given ten overdue orders whose expiry order is unrelated to their numbers or insert order
+      Instant now = at(3600);
+      int[] overdueSeconds = {4, 9, 1, 7, 3, 10, 2, 8, 5, 6};
+      for (int i = 0; i < overdueSeconds.length; i++) {
+        insertOrder(
+            order(
+                "ORD-" + overdueSeconds[i],
+                OrderStatus.PENDING_PAYMENT,
+                now.minusSeconds(overdueSeconds[i])));
+      }
+
+      // when
+      List<String> expired = store.findExpiredOrderNos(now, 3);
+
+      // then a sweeper with a small batch makes progress on the most overdue first
+      assertThat(expired).containsExactly("ORD-10", "ORD-9", "ORD-8");
+    }
+
+    @Test
+    void orderPaidByAnUpdateIsNoLongerExpired() {
+      // given
+      OrderRecord v1 = record(order("ORD-1", OrderStatus.PENDING_PAYMENT, at(60)));
+      store.insert(v1, List.of(), List.of());
+
+      // when
+      store.update(new StoreUpdate(1, record(paid(v1.order(), at(30))), List.of(), List.of()));
+
+      // then the finder reads the status the update wrote
+      assertThat(store.findExpiredOrderNos(at(3600), 10)).isEmpty();
+    }
+
+    @Test
+    void paymentsAwaitingResultAreUnsettledOnesCreatedBeforeTheCutoffOldestFirst() {
+      // given payments of every status, over two orders, inserted out of time order
+      Instant cutoff = at(3600);
+      Payment prepaid = payment("PAY-PREPAID", "ORD-1", PaymentStatus.PREPAID, at(10));
+      Payment created = payment("PAY-CREATED", "ORD-1", PaymentStatus.CREATED, at(5));
+      Payment unknown = payment("PAY-UNKNOWN", "ORD-1", PaymentStatus.UNKNOWN, at(30));
+      Payment other = payment("PAY-OTHER", "ORD-2", PaymentStatus.PREPAID, at(20));
+      List<Payment> settled = new ArrayList<>();
+      for (PaymentStatus s :
+          List.of(
+              PaymentStatus.PREPAY_FAILED,
+              PaymentStatus.SUCCEEDED,
+              PaymentStatus.FAILED,
+              PaymentStatus.CLOSED)) {
+        settled.add(payment("PAY-" + s, "ORD-1", s, at(1)));
+      }
+      Payment atCutoff = payment("PAY-AT-CUTOFF", "ORD-2", PaymentStatus.PREPAID, cutoff);
+      Payment after = payment("PAY-AFTER", "ORD-2", PaymentStatus.CREATED, cutoff.plusMillis(1));
+      List<Payment> first = new ArrayList<>(List.of(prepaid, created, unknown));
+      first.addAll(settled);
+      store.insert(new OrderRecord(order("ORD-1"), first, List.of()), List.of(), List.of());
+      store.insert(record(order("ORD-2"), other, atCutoff, after), List.of(), List.of());
+
+      // when
+      List<Payment> awaiting = store.findPaymentsAwaitingResult(cutoff, 100);
+
+      // then "before" is strict, and the payments come back whole
+      assertThat(awaiting).containsExactly(created, prepaid, other, unknown);
+    }
+
+    @Test
+    void paymentsAwaitingResultHonourTheLimit() {
+      // given
+      store.insert(
+          record(
+              order("ORD-1"),
+              payment("PAY-3", "ORD-1", PaymentStatus.PREPAID, at(3)),
+              payment("PAY-1", "ORD-1", PaymentStatus.PREPAID, at(1)),
+              payment("PAY-2", "ORD-1", PaymentStatus.UNKNOWN, at(2))),
+          List.of(),
+          List.of());
+
+      // when
+      List<Payment> awaiting = store.findPaymentsAwaitingResult(at(3600), 2);
+
+      // then
+      assertThat(awaiting).extracting(Payment::paymentNo).containsExactly("PAY-1", "PAY-2");
+    }
+  }
+
+  // ---------------------------------------------------------------- effects outbox
+
+  @Nested
+  class Effects {
+
+    @Test
+    void claimTakesOnlyDuePendingEffectsAndLeasesThem() {
+      // given
+      Instant now = at(60);
+      insertOrderWithEffects(
+          "ORD-1",
+          effect("E-PAST", "ORD-1", now.minusSeconds(30)),
+          effect("E-NOW", "ORD-1", now),
+          effect("E-FUTURE", "ORD-1", now.plusMillis(1)));
+
+      // when
+      List<Effect> claimed = store.claimDueEffects(now, now.plus(LEASE), 10);
+
+      // then nextAttemptAt <= now is due; the claimed ones come back RUNNING, otherwise intact
+      assertThat(claimed).extracting(Effect::id).containsExactlyInAnyOrder("E-PAST", "E-NOW");
+      assertThat(claimed)
+          .allSatisfy(
+              e -> {
+                assertThat(e.status()).isEqualTo(EffectStatus.RUNNING);
+                assertThat(e.orderNo()).isEqualTo("ORD-1");
+                assertThat(e.type()).isEqualTo(EffectType.NOTIFY);
+                assertThat(e.target()).isEqualTo("sms");
+                assertThat(e.data()).containsEntry("notification", "PAYMENT_SUCCEEDED");
+              });
+      assertThat(store.findEffects("ORD-1"))
+          .extracting(Effect::id, Effect::status)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("E-PAST", EffectStatus.RUNNING),
+              org.assertj.core.groups.Tuple.tuple("E-NOW", EffectStatus.RUNNING),
+              org.assertj.core.groups.Tuple.tuple("E-FUTURE", EffectStatus.PENDING));
+    }
+
+    @Test
+    void claimTakesTheOldestDueFirstUpToTheLimit() {
+      // given, recorded out of due order
+      insertOrderWithEffects(
+          "ORD-1",
+          effect("E-1", "ORD-1", at(-1)),
+          effect("E-3", "ORD-1", at(-3)),
+          effect("E-2", "ORD-1", at(-2)));
+
+      // when
+      List<Effect> claimed = store.claimDueEffects(BASE, BASE.plus(LEASE), 2);
+
+      // then
+      assertThat(claimed).extracting(Effect::id).containsExactlyInAnyOrder("E-3", "E-2");
+      assertThat(store.claimDueEffects(BASE, BASE.plus(LEASE), 2))
+          .extracting(Effect::id)
+          .containsExactly("E-1");
+    }
+
+    @Test
+    void claimedEffectIsNotClaimableAgainWhileLeased() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      Instant leaseUntil = BASE.plus(LEASE);
+      assertThat(store.claimDueEffects(BASE, leaseUntil, 10)).hasSize(1);
+
+      // when another runner looks during the lease, by due time or by id
+      List<Effect> byDue = store.claimDueEffects(leaseUntil.minusMillis(1), at(3600), 10);
+      List<Effect> byId = store.claimEffects(List.of("E-1"), at(1), at(3600));
+
+      // then it gets nothing
+      assertThat(byDue).isEmpty();
+      assertThat(byId).isEmpty();
+    }
+
+    @Test
+    void effectWhoseLeaseEndedIsReclaimed() {
+      // given a runner claimed E-1 and crashed
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      Instant leaseUntil = BASE.plus(LEASE);
+      store.claimDueEffects(BASE, leaseUntil, 10);
+
+      // when another runner looks after the lease ended
+      Instant later = leaseUntil.plusMillis(1);
+      List<Effect> reclaimed = store.claimDueEffects(later, later.plus(LEASE), 10);
+
+      // then it takes E-1 over, with a new lease that holds off a third runner
+      assertThat(reclaimed).extracting(Effect::id).containsExactly("E-1");
+      assertThat(reclaimed.get(0).status()).isEqualTo(EffectStatus.RUNNING);
+      assertThat(store.claimDueEffects(later.plusSeconds(1), at(7200), 10)).isEmpty();
+    }
+
+    @Test
+    void concurrentClaimsClaimEachEffectExactlyOnce() {
+      // given 12 orders with 10 due effects each
+      Set<String> all = new HashSet<>();
+      for (int o = 0; o < 12; o++) {
+        String orderNo = "ORD-" + o;
+        List<Effect> effects = new ArrayList<>();
+        for (int e = 0; e < 10; e++) {
+          effects.add(effect(orderNo + "/E-" + e, orderNo, at(-e)));
+          all.add(orderNo + "/E-" + e);
+        }
+        store.insert(record(order(orderNo)), effects, List.of());
+      }
+      ConcurrentLinkedQueue<String> claimed = new ConcurrentLinkedQueue<>();
+
+      // when several runners claim small batches at once until nothing is left
+      List<Race.Outcome<Integer>> outcomes =
+          Race.run(
+              threads(),
+              threads(),
+              i ->
+                  () -> {
+                    int batches = 0;
+                    List<Effect> batch;
+                    // bounded: a store that hands effects out twice must fail, not spin
+                    while (claimed.size() <= all.size()
+                        && !(batch = store.claimDueEffects(BASE, BASE.plus(LEASE), 7)).isEmpty()) {
+                      batch.forEach(e -> claimed.add(e.id()));
+                      batches++;
+                    }
+                    return batches;
+                  });
+
+      // then every effect was claimed, and none twice
+      assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+      assertThat(claimed).doesNotHaveDuplicates();
+      assertThat(new HashSet<>(claimed)).isEqualTo(all);
+    }
+
+    @Test
+    void concurrentClaimsByIdClaimEachEffectExactlyOnce() {
+      // given the effects a transition owed, which every instance may try to run at once
+      List<String> ids = new ArrayList<>();
+      List<Effect> effects = new ArrayList<>();
+      for (int e = 0; e < 20; e++) {
+        ids.add("E-" + e);
+        effects.add(effect("E-" + e, "ORD-1", BASE));
+      }
+      store.insert(record(order("ORD-1")), effects, List.of());
+
+      // when
+      List<Race.Outcome<List<Effect>>> outcomes =
+          Race.run(
+              threads(), threads(), i -> () -> store.claimEffects(ids, BASE, BASE.plus(LEASE)));
+
+      // then
+      List<String> claimed = new ArrayList<>();
+      for (Race.Outcome<List<Effect>> o : outcomes) {
+        assertThat(o.failure()).isNull();
+        o.value().forEach(e -> claimed.add(e.id()));
+      }
+      assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void claimByIdTakesOnlyPendingEffectsAmongThoseAsked() {
+      // given one effect of each status, and one not asked for
+      insertOrderWithEffects(
+          "ORD-1",
+          effect("E-PENDING", "ORD-1", BASE),
+          effect("E-RUNNING", "ORD-1", BASE),
+          effect("E-DONE", "ORD-1", BASE),
+          effect("E-DEAD", "ORD-1", BASE),
+          effect("E-NOT-ASKED", "ORD-1", BASE));
+      store.claimEffects(List.of("E-RUNNING", "E-DONE", "E-DEAD"), BASE, BASE.plus(LEASE));
+      store.completeEffect("E-DONE", 1, BASE);
+      store.parkEffect("E-DEAD", 8, "gave up", BASE);
+
+      // when
+      List<Effect> claimed =
+          store.claimEffects(
+              List.of("E-PENDING", "E-RUNNING", "E-DONE", "E-DEAD", "E-UNKNOWN"),
+              at(1),
+              at(1).plus(LEASE));
+
+      // then
+      assertThat(claimed).extracting(Effect::id).containsExactly("E-PENDING");
+      assertThat(claimed.get(0).status()).isEqualTo(EffectStatus.RUNNING);
+      assertThat(store.findEffects("ORD-1"))
+          .filteredOn(e -> e.id().equals("E-NOT-ASKED"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.status()).isEqualTo(EffectStatus.PENDING));
+    }
+
+    @Test
+    void completedEffectIsDoneAndNeverClaimedAgain() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      store.claimDueEffects(BASE, BASE.plus(LEASE), 10);
+
+      // when
+      store.completeEffect("E-1", 1, at(2));
+
+      // then not even once its lease would have ended
+      assertThat(store.findEffects("ORD-1"))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.status()).isEqualTo(EffectStatus.DONE);
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.updatedAt()).isEqualTo(at(2));
+              });
+      assertThat(store.claimDueEffects(at(86_400), at(90_000), 10)).isEmpty();
+      assertThat(store.claimEffects(List.of("E-1"), at(86_400), at(90_000))).isEmpty();
+    }
+
+    @Test
+    void effectRetriedLaterIsNotDueBeforeItsTime() {
+      // given a first attempt failed
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      store.claimDueEffects(BASE, BASE.plus(LEASE), 10);
+      Instant retryAt = at(10);
+
+      // when
+      store.retryEffectLater("E-1", 1, retryAt, "短信网关 503");
+
+      // then it waits for its time, then is claimable again, even though its lease has not ended
+      assertThat(store.findEffects("ORD-1"))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.status()).isEqualTo(EffectStatus.PENDING);
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.nextAttemptAt()).isEqualTo(retryAt);
+                assertThat(e.lastError()).isEqualTo("短信网关 503");
+              });
+      assertThat(store.claimDueEffects(retryAt.minusMillis(1), at(3600), 10)).isEmpty();
+      assertThat(store.claimDueEffects(retryAt, retryAt.plus(LEASE), 10))
+          .extracting(Effect::id, Effect::status)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("E-1", EffectStatus.RUNNING));
+    }
+
+    @Test
+    void parkedEffectIsDeadAndNeverClaimed() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      store.claimDueEffects(BASE, BASE.plus(LEASE), 10);
+
+      // when
+      store.parkEffect("E-1", 8, "fulfilment service down", at(5));
+
+      // then
+      assertThat(store.findEffects("ORD-1"))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.status()).isEqualTo(EffectStatus.DEAD);
+                assertThat(e.attempts()).isEqualTo(8);
+                assertThat(e.lastError()).isEqualTo("fulfilment service down");
+              });
+      assertThat(store.claimDueEffects(at(86_400), at(90_000), 10)).isEmpty();
+      assertThat(store.claimEffects(List.of("E-1"), at(86_400), at(90_000))).isEmpty();
+    }
+
+    @Test
+    void revivedDeadEffectIsPendingAndDueAtTheGivenTime() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      store.claimDueEffects(BASE, BASE.plus(LEASE), 10);
+      store.parkEffect("E-1", 8, "gave up", at(5));
+      Instant revivedAt = at(600);
+
+      // when retried by hand
+      boolean revived = store.reviveEffect("E-1", revivedAt);
+
+      // then
+      assertThat(revived).isTrue();
+      assertThat(store.findEffects("ORD-1"))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.status()).isEqualTo(EffectStatus.PENDING);
+                assertThat(e.nextAttemptAt()).isEqualTo(revivedAt);
+              });
+      assertThat(store.claimDueEffects(revivedAt.minusMillis(1), at(3600), 10)).isEmpty();
+      assertThat(store.claimDueEffects(revivedAt, revivedAt.plus(LEASE), 10))
+          .extracting(Effect::id)
+          .containsExactly("E-1");
+    }
+
+    @Test
+    void onlyADeadEffectCanBeRevived() {
+      // given one effect in each status that is not DEAD
+      insertOrderWithEffects(
+          "ORD-1",
+          effect("E-PENDING", "ORD-1", at(100)),
+          effect("E-RUNNING", "ORD-1", BASE),
+          effect("E-DONE", "ORD-1", BASE));
+      store.claimEffects(List.of("E-RUNNING", "E-DONE"), BASE, BASE.plus(LEASE));
+      store.completeEffect("E-DONE", 1, BASE);
+      List<Effect> before = store.findEffects("ORD-1");
+
+      // when / then
+      assertThat(store.reviveEffect("E-PENDING", BASE)).isFalse();
+      assertThat(store.reviveEffect("E-RUNNING", BASE)).isFalse();
+      assertThat(store.reviveEffect("E-DONE", BASE)).isFalse();
+      assertThat(store.reviveEffect("E-UNKNOWN", BASE)).isFalse();
+      assertThat(store.findEffects("ORD-1")).isEqualTo(before);
+    }
+
+    @Test
+    void effectsOfAnOrderComeInTheOrderTheyWereRecorded() {
+      // given effects recorded by an insert and two updates, with times out of order and another
+      // order's effects in between
+      OrderRecord v1 = record(order("ORD-1"));
+      store.insert(
+          v1, List.of(effect("A-1", "ORD-1", at(50)), effect("A-2", "ORD-1", at(10))), List.of());
+      store.insert(record(order("ORD-2")), List.of(effect("B-1", "ORD-2", BASE)), List.of());
+      OrderRecord v2 = record(next(v1.order(), OrderStatus.PENDING_PAYMENT));
+      store.update(new StoreUpdate(1, v2, List.of(effect("A-3", "ORD-1", at(-5))), List.of()));
+      store.update(
+          new StoreUpdate(
+              2,
+              record(paid(v2.order(), at(20))),
+              List.of(effect("A-4", "ORD-1", at(20)), effect("A-5", "ORD-1", at(1))),
+              List.of()));
+      // a status change must not move an effect
+      store.claimEffects(List.of("A-2"), BASE, BASE.plus(LEASE));
+
+      // when
+      List<Effect> effects = store.findEffects("ORD-1");
+
+      // then
+      assertThat(effects).extracting(Effect::id).containsExactly("A-1", "A-2", "A-3", "A-4", "A-5");
+      assertThat(store.findEffects("ORD-404")).isEmpty();
+    }
+  }
+
+  // ---------------------------------------------------------------- flow trace
+
+  @Nested
+  class Trace {
+
+    @Test
+    void traceKeepsAppendOrderAcrossInsertUpdateAndAppend() {
+      // given entries whose times are not in append order (effects finish in any order)
+      OrderRecord v1 = record(order("ORD-1"));
+      store.insert(v1, List.of(), List.of(trace(at(0), "t1"), trace(at(0), "t2")));
+      store.appendTrace("ORD-1", List.of(trace(at(5), "t3")));
+      store.update(
+          new StoreUpdate(
+              1, record(paid(v1.order(), at(3))), List.of(), List.of(trace(at(3), "t4"))));
+      store.appendTrace("ORD-1", List.of(trace(at(1), "t5"), trace(at(9), "t6")));
+      store.appendTrace("ORD-1", List.of());
+
+      // when
+      List<TraceEntry> trace = store.loadTrace("ORD-1");
+
+      // then
+      assertThat(trace)
+          .extracting(TraceEntry::message)
+          .containsExactly("t1", "t2", "t3", "t4", "t5", "t6");
+    }
+
+    @Test
+    void tracesOfOrdersAreSeparate() {
+      // given
+      store.insert(record(order("ORD-1")), List.of(), List.of(trace(BASE, "one")));
+      store.insert(record(order("ORD-2")), List.of(), List.of(trace(BASE, "two")));
+
+      // when
+      store.appendTrace("ORD-2", List.of(trace(at(1), "two again")));
+
+      // then
+      assertThat(store.loadTrace("ORD-1")).extracting(TraceEntry::message).containsExactly("one");
+      assertThat(store.loadTrace("ORD-2"))
+          .extracting(TraceEntry::message)
+          .containsExactly("two", "two again");
+      assertThat(store.loadTrace("ORD-404")).isEmpty();
+    }
+  }
+
+  // ---------------------------------------------------------------- fixtures
+
+  /** {@link #BASE} plus some seconds (negative for earlier). */
+  protected static Instant at(long seconds) {
+    return BASE.plusSeconds(seconds);
+  }
+
+  /** A pending order, version 1, expiring 30 minutes after {@link #BASE}. */
+  protected static Order order(String orderNo) {
+    return order(orderNo, OrderStatus.PENDING_PAYMENT, at(1800));
+  }
+
+  protected static Order order(String orderNo, OrderStatus status, Instant expiresAt) {
+    return order(orderNo, status, expiresAt, 1);
+  }
+
+  protected static Order order(
+      String orderNo, OrderStatus status, Instant expiresAt, long version) {
+    return new Order(
+        orderNo,
+        "user-1",
+        List.of(new OrderLine("SKU-1", 2, 1_250)),
+        2_500,
+        "咖啡豆",
+        status,
+        version,
+        BASE,
+        expiresAt,
+        null,
+        null,
+        0,
+        null);
+  }
+
+  /** The order in {@code status}, one version on. */
+  protected static Order next(Order order, OrderStatus status) {
+    return order.withStatus(status);
+  }
+
+  /** The order paid at {@code paidAt}, one version on. */
+  protected static Order paid(Order o, Instant paidAt) {
+    return new Order(
+        o.orderNo(),
+        o.userId(),
+        o.lines(),
+        o.totalAmount(),
+        o.description(),
+        OrderStatus.PAID,
+        o.version() + 1,
+        o.createdAt(),
+        o.expiresAt(),
+        paidAt,
+        o.closedAt(),
+        o.refundedAmount(),
+        o.failureReason());
+  }
+
+  /** The order one version on with {@code refundedAmount} one more: a counter. */
+  private static Order bumped(Order o) {
+    return new Order(
+        o.orderNo(),
+        o.userId(),
+        o.lines(),
+        o.totalAmount(),
+        o.description(),
+        o.status(),
+        o.version() + 1,
+        o.createdAt(),
+        o.expiresAt(),
+        o.paidAt(),
+        o.closedAt(),
+        o.refundedAmount() + 1,
+        o.failureReason());
+  }
+
+  protected static Payment payment(String paymentNo, String orderNo) {
+    return payment(paymentNo, orderNo, PaymentStatus.CREATED, BASE);
+  }
+
+  /** A payment with its nullable fields null and no prepay data. */
+  protected static Payment payment(
+      String paymentNo, String orderNo, PaymentStatus status, Instant createdAt) {
+    return new Payment(
+        paymentNo,
+        orderNo,
+        "wechat",
+        TradeType.NATIVE,
+        2_500,
+        status,
+        null,
+        null,
+        Map.of(),
+        null,
+        null,
+        null,
+        createdAt,
+        createdAt,
+        null);
+  }
+
+  protected static Payment paidPayment(String paymentNo, String orderNo, Instant paidAt) {
+    return new Payment(
+        paymentNo,
+        orderNo,
+        "wechat",
+        TradeType.JSAPI,
+        2_500,
+        PaymentStatus.SUCCEEDED,
+        "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+        null,
+        Map.of("prepay_id", "wx201410272009395522657a690389285100"),
+        "4200000000202611240000000001",
+        null,
+        null,
+        BASE,
+        paidAt,
+        paidAt);
+  }
+
+  protected static Refund refund(String refundNo, String orderNo, String paymentNo) {
+    return new Refund(
+        refundNo,
+        orderNo,
+        paymentNo,
+        500,
+        "七天无理由退货",
+        RefundStatus.CREATED,
+        null,
+        null,
+        BASE,
+        BASE,
+        null);
+  }
+
+  /** A record of an order with these payments and no refunds. */
+  protected static OrderRecord record(Order order, Payment... payments) {
+    return new OrderRecord(order, List.of(payments), List.of());
+  }
+
+  /**
+   * An order with every optional field set, unicode text, amounts past 2^53 and {@link
+   * Long#MAX_VALUE}, and two payments and two refunds in an order that is not their number order.
+   */
+  protected static OrderRecord fullRecord(String orderNo) {
+    Order order =
+        new Order(
+            orderNo,
+            "用户-42 🙂",
+            List.of(
+                new OrderLine("SKU-COFFEE", 1, LARGE_FEN),
+                new OrderLine("茶-001", Integer.MAX_VALUE, 1),
+                new OrderLine("SKU-COFFEE", 3, 1)),
+            Long.MAX_VALUE,
+            UNICODE_TEXT,
+            OrderStatus.PARTIALLY_REFUNDED,
+            7,
+            BASE,
+            at(1800),
+            at(60),
+            at(7200),
+            LARGE_FEN - 1,
+            "部分退款 / partially refunded");
+    Map<String, String> prepayData = new LinkedHashMap<>();
+    prepayData.put("prepay_id", "wx201410272009395522657a690389285100");
+    prepayData.put("code_url", "weixin://wxpay/bizpayurl?pr=p4lpSuKzz");
+    prepayData.put("h5_url", "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?a=1&b=二");
+    Payment second =
+        new Payment(
+            orderNo + "P2",
+            orderNo,
+            "wechat",
+            TradeType.H5,
+            LARGE_FEN,
+            PaymentStatus.SUCCEEDED,
+            "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+            "2001:db8::ff00:42:8329",
+            prepayData,
+            "4200000000202611240000000001",
+            null,
+            null,
+            at(30),
+            at(60),
+            at(59));
+    Payment first =
+        new Payment(
+            orderNo + "P1",
+            orderNo,
+            "wechat",
+            TradeType.APP,
+            LARGE_FEN,
+            PaymentStatus.PREPAY_FAILED,
+            null,
+            "203.0.113.7",
+            Map.of(),
+            null,
+            "PARAM_ERROR",
+            "参数错误 " + UNICODE_TEXT,
+            at(10),
+            at(11),
+            null);
+    Refund done =
+        new Refund(
+            orderNo + "R2",
+            orderNo,
+            orderNo + "P2",
+            LARGE_FEN - 1,
+            "质量问题 " + UNICODE_TEXT,
+            RefundStatus.SUCCEEDED,
+            "50000000382019052709732678859",
+            null,
+            at(3600),
+            at(3700),
+            at(3700));
+    Refund refused =
+        new Refund(
+            orderNo + "R1",
+            orderNo,
+            orderNo + "P2",
+            1,
+            "",
+            RefundStatus.FAILED,
+            null,
+            "NOT_ENOUGH 余额不足",
+            at(3000),
+            at(3001),
+            null);
+    // deliberately not in number order: the store keeps the list order (oldest first by caller)
+    return new OrderRecord(order, List.of(second, first), List.of(done, refused));
+  }
+
+  /** A pending notification effect for the sms notifier, due at {@code due}. */
+  protected static Effect effect(String id, String orderNo, Instant due) {
+    return new Effect(
+        id,
+        orderNo,
+        EffectType.NOTIFY,
+        "sms",
+        Map.of("notification", "PAYMENT_SUCCEEDED"),
+        EffectStatus.PENDING,
+        0,
+        due,
+        null,
+        BASE,
+        BASE);
+  }
+
+  protected static Effect effect(
+      String id, String orderNo, EffectType type, String target, Instant due) {
+    return new Effect(
+        id, orderNo, type, target, Map.of(), EffectStatus.PENDING, 0, due, null, BASE, BASE);
+  }
+
+  protected static TraceEntry trace(Instant at, String message) {
+    return new TraceEntry(
+        at, Participant.ORDER_SERVICE, Participant.PAYMENT_SERVICE, message, false, "");
+  }
+
+  private void insertOrder(Order order) {
+    store.insert(record(order), List.of(), List.of());
+  }
+
+  private void insertOrderWithEffects(String orderNo, Effect... effects) {
+    store.insert(record(order(orderNo)), List.of(effects), List.of());
+  }
+}

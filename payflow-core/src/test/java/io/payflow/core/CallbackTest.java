@@ -1,6 +1,7 @@
 package io.payflow.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackRequest;
@@ -66,6 +67,40 @@ class CallbackTest {
             FakeChannel.ID, shop.channel.signed(FakeChannel.success(paymentNo, 1)));
 
     assertThat(answer.status()).isEqualTo(500);
+    assertThat(shop.record(order.orderNo())).isEqualTo(before);
+  }
+
+  @Test
+  void successWhoseQueryAlsoReportsAnotherAmountIsNotAppliedAndTheChannelRetries() {
+    Order order = shop.order(1);
+    String paymentNo = shop.pay(order).payment().paymentNo();
+    OrderRecord before = shop.record(order.orderNo());
+    shop.channel.onQuery =
+        no -> FakeChannel.result(no, PaymentOutcome.SUCCEEDED, 1, PaymentResult.Source.QUERY);
+
+    CallbackAnswer answer =
+        shop.flow.handleCallback(
+            FakeChannel.ID, shop.channel.signed(FakeChannel.success(paymentNo, 1)));
+    shop.settle();
+
+    assertThat(answer.status()).isEqualTo(500);
+    assertThat(answer.body()).contains("金额不符").contains(order.totalAmount() + " fen");
+    assertThat(shop.record(order.orderNo())).isEqualTo(before);
+    assertThat(shop.inventory.confirms(order.orderNo())).isZero();
+    assertThat(shop.events.of(CallbackRejected.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).contains(paymentNo));
+  }
+
+  @Test
+  void paymentResultWithAnotherAmountIsRefusedAndChangesNothing() {
+    Order order = shop.order(1);
+    String paymentNo = shop.pay(order).payment().paymentNo();
+    OrderRecord before = shop.record(order.orderNo());
+
+    assertThatThrownBy(() -> shop.flow.handlePaymentResult(FakeChannel.success(paymentNo, 1)))
+        .isInstanceOf(PaymentAmountMismatchException.class)
+        .hasMessageContaining("reports 1 fen");
     assertThat(shop.record(order.orderNo())).isEqualTo(before);
   }
 

@@ -136,6 +136,21 @@ class TimeDrivenTest {
   }
 
   @Test
+  void reconciliationNeverMarksPaidASuccessWithAnotherAmount() {
+    Order order = shop.order(1);
+    shop.pay(order);
+    shop.channel.onQuery = no -> queried(no, PaymentOutcome.SUCCEEDED, 1);
+    shop.clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+
+    assertThat(shop.flow.reconcilePayments()).isZero();
+    shop.settle();
+
+    assertThat(shop.record(order.orderNo()).order().status())
+        .isEqualTo(OrderStatus.PENDING_PAYMENT);
+    assertThat(shop.inventory.confirms(order.orderNo())).isZero();
+  }
+
+  @Test
   void lateSuccessOnAClosedOrderIsRecordedRefundedAndAnnounced() {
     Order order = shop.order(1);
     String paymentNo = shop.pay(order).payment().paymentNo();

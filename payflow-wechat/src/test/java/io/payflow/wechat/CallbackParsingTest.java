@@ -6,12 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.payflow.core.channel.CallbackEvent;
 import io.payflow.core.channel.CallbackRejectedException;
 import io.payflow.core.channel.CallbackRequest;
-import io.payflow.core.channel.PaymentOutcome;
-import io.payflow.core.channel.PaymentResult;
-import io.payflow.core.channel.RefundResult;
-import io.payflow.core.model.RefundStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -22,48 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * Callback cases the simulator does not build (its notifications are always well-formed apart from
+ * the one {@code Tamper} chosen): header case, missing headers, odd timestamps, a certificate
+ * serial in public-key mode, a body without resource, an unsupported event type; and the channel's
+ * answers to WeChat. Genuine, tampered, stale and foreign notifications are in {@link
+ * WechatPayCallbackSimulatorTest}. Notifications here are signed and encrypted in test code.
+ */
 class CallbackParsingTest {
 
   private static final Instant NOW = Instant.parse("2026-11-24T10:01:05Z");
 
   private final WechatPayChannel channel =
       WechatPayChannel.create(TestKeys.config().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build());
-
-  @Test
-  void validPaymentCallbackParsesIntoAVerifiedResult() {
-    CallbackEvent event =
-        channel.parseCallback(Notifications.signed(Notifications.paymentBody(999), NOW));
-
-    assertThat(event).isInstanceOf(CallbackEvent.PaymentNotified.class);
-    PaymentResult result = ((CallbackEvent.PaymentNotified) event).result();
-    assertThat(result.channel()).isEqualTo("wechat");
-    assertThat(result.paymentNo()).isEqualTo("P20261124000001");
-    assertThat(result.outcome()).isEqualTo(PaymentOutcome.SUCCEEDED);
-    assertThat(result.channelState()).isEqualTo("SUCCESS");
-    assertThat(result.transactionId()).isEqualTo("4200000001202611241234567890");
-    assertThat(result.amount()).isEqualTo(999);
-    assertThat(result.paidAt()).isEqualTo(Instant.parse("2026-11-24T10:01:02Z"));
-    assertThat(result.source()).isEqualTo(PaymentResult.Source.CALLBACK);
-  }
-
-  @Test
-  void validRefundCallbackParsesIntoARefundResult() {
-    String body =
-        Notifications.body(
-            "REFUND.SUCCESS",
-            "refund",
-            Notifications.refundResource(TestKeys.MERCHANT_ID, "P20261124000001", "R1"),
-            TestKeys.API_V3_KEY);
-
-    CallbackEvent event = channel.parseCallback(Notifications.signed(body, NOW));
-
-    RefundResult result = ((CallbackEvent.RefundNotified) event).result();
-    assertThat(result.refundNo()).isEqualTo("R1");
-    assertThat(result.paymentNo()).isEqualTo("P20261124000001");
-    assertThat(result.status()).isEqualTo(RefundStatus.SUCCEEDED);
-    assertThat(result.channelRefundId()).isEqualTo("50000000382019052709732678859");
-    assertThat(result.completedAt()).isEqualTo(Instant.parse("2026-11-24T11:00:00Z"));
-  }
 
   @Test
   void headerNamesAreMatchedWhateverTheirCase() {
@@ -75,15 +41,6 @@ class CallbackParsingTest {
     CallbackEvent event = channel.parseCallback(new CallbackRequest(body, lower));
 
     assertThat(event).isInstanceOf(CallbackEvent.PaymentNotified.class);
-  }
-
-  @Test
-  void callbackWithinTheAllowedSkewIsAccepted() {
-    String body = Notifications.paymentBody(1);
-
-    assertThat(channel.parseCallback(Notifications.signed(body, NOW.minusSeconds(299))))
-        .isNotNull();
-    assertThat(channel.parseCallback(Notifications.signed(body, NOW.plusSeconds(299)))).isNotNull();
   }
 
   @ParameterizedTest
@@ -105,37 +62,6 @@ class CallbackParsingTest {
   }
 
   @Test
-  void signatureProbeIsRejected() {
-    String body = Notifications.paymentBody(1);
-    Map<String, String> headers =
-        new LinkedHashMap<>(
-            Notifications.headers(body, NOW, TestKeys.PUBLIC_KEY_ID, TestKeys.WECHAT.getPrivate()));
-    headers.put("Wechatpay-Signature", "WECHATPAY/SIGNTEST/" + headers.get("Wechatpay-Signature"));
-
-    assertRejected(() -> channel.parseCallback(new CallbackRequest(body, headers)), 401, "probe");
-  }
-
-  @Test
-  void callbackOlderThanTheMaxSkewIsRejectedAsStale() {
-    String body = Notifications.paymentBody(1);
-
-    assertRejected(
-        () -> channel.parseCallback(Notifications.signed(body, NOW.minus(Duration.ofMinutes(6)))),
-        401,
-        "stale");
-  }
-
-  @Test
-  void callbackFromTheFutureBeyondTheMaxSkewIsRejected() {
-    String body = Notifications.paymentBody(1);
-
-    assertRejected(
-        () -> channel.parseCallback(Notifications.signed(body, NOW.plus(Duration.ofMinutes(6)))),
-        401,
-        "ahead of the clock");
-  }
-
-  @Test
   void nonNumericTimestampIsRejected() {
     String body = Notifications.paymentBody(1);
     Map<String, String> headers =
@@ -147,18 +73,6 @@ class CallbackParsingTest {
         () -> channel.parseCallback(new CallbackRequest(body, headers)),
         400,
         "Wechatpay-Timestamp");
-  }
-
-  @Test
-  void callbackWithAnUnknownSerialIsRejected() {
-    String body = Notifications.paymentBody(1);
-    CallbackRequest request =
-        new CallbackRequest(
-            body,
-            Notifications.headers(
-                body, NOW, "PUB_KEY_ID_SOMEBODY_ELSE", TestKeys.WECHAT.getPrivate()));
-
-    assertRejected(() -> channel.parseCallback(request), 401, "unknown Wechatpay-Serial");
   }
 
   @Test
@@ -174,38 +88,6 @@ class CallbackParsingTest {
   }
 
   @Test
-  void callbackSignedWithAnotherKeyIsRejected() {
-    String body = Notifications.paymentBody(1);
-    CallbackRequest forged =
-        new CallbackRequest(
-            body,
-            Notifications.headers(
-                body, NOW, TestKeys.PUBLIC_KEY_ID, TestKeys.MERCHANT.getPrivate()));
-
-    assertRejected(() -> channel.parseCallback(forged), 401, "signature does not verify");
-  }
-
-  @Test
-  void callbackWhoseBodyWasChangedAfterSigningIsRejected() {
-    String body = Notifications.paymentBody(1);
-    Map<String, String> headers =
-        Notifications.headers(body, NOW, TestKeys.PUBLIC_KEY_ID, TestKeys.WECHAT.getPrivate());
-    // As a JSON binder re-serialising the body would: same content, other bytes.
-    String reserialised = body.replace("\",\"", "\", \"");
-
-    assertRejected(
-        () -> channel.parseCallback(new CallbackRequest(reserialised, headers)),
-        401,
-        "signature does not verify");
-  }
-
-  @Test
-  void signedButMalformedJsonIsRejected() {
-    assertRejected(
-        () -> channel.parseCallback(Notifications.signed("{\"id\":", NOW)), 400, "malformed");
-  }
-
-  @Test
   void signedJsonWithoutResourceIsRejected() {
     assertRejected(
         () ->
@@ -213,43 +95,6 @@ class CallbackParsingTest {
                 Notifications.signed("{\"event_type\":\"TRANSACTION.SUCCESS\"}", NOW)),
         400,
         "malformed");
-  }
-
-  @Test
-  void resourceEncryptedWithAnotherKeyIsRejectedAsUndecryptable() {
-    String body =
-        Notifications.body(
-            "TRANSACTION.SUCCESS",
-            "transaction",
-            Notifications.paymentResource(TestKeys.MERCHANT_ID, TestKeys.APP_ID, "P1", 1),
-            TestKeys.randomAlnum(32));
-
-    assertRejected(() -> channel.parseCallback(Notifications.signed(body, NOW)), 400, "decrypt");
-  }
-
-  @Test
-  void callbackForAnotherMerchantIsRejected() {
-    String body =
-        Notifications.body(
-            "TRANSACTION.SUCCESS",
-            "transaction",
-            Notifications.paymentResource("1900000999", TestKeys.APP_ID, "P1", 1),
-            TestKeys.API_V3_KEY);
-
-    assertRejected(() -> channel.parseCallback(Notifications.signed(body, NOW)), 403, "1900000999");
-  }
-
-  @Test
-  void callbackForAnotherAppIsRejected() {
-    String body =
-        Notifications.body(
-            "TRANSACTION.SUCCESS",
-            "transaction",
-            Notifications.paymentResource(TestKeys.MERCHANT_ID, "wx_other_app", "P1", 1),
-            TestKeys.API_V3_KEY);
-
-    assertRejected(
-        () -> channel.parseCallback(Notifications.signed(body, NOW)), 403, "wx_other_app");
   }
 
   @Test
@@ -263,24 +108,6 @@ class CallbackParsingTest {
 
     assertRejected(
         () -> channel.parseCallback(Notifications.signed(body, NOW)), 400, "MARKETING.COUPON_USED");
-  }
-
-  @Test
-  void rejectionMessagesNeverContainTheApiV3Key() {
-    String body =
-        Notifications.body(
-            "TRANSACTION.SUCCESS",
-            "transaction",
-            Notifications.paymentResource(TestKeys.MERCHANT_ID, TestKeys.APP_ID, "P1", 1),
-            TestKeys.randomAlnum(32));
-
-    assertThatThrownBy(() -> channel.parseCallback(Notifications.signed(body, NOW)))
-        .satisfies(
-            e -> {
-              for (Throwable t = e; t != null; t = t.getCause()) {
-                assertThat(String.valueOf(t.getMessage())).doesNotContain(TestKeys.API_V3_KEY);
-              }
-            });
   }
 
   @Test

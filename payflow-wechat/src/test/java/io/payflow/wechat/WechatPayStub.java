@@ -6,18 +6,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.security.PrivateKey;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * A minimal stand-in for WeChat Pay's API on WireMock: answers signed the way WeChat signs them, so
- * that the SDK accepts them, and the requests the channel sent.
- *
- * <p>Kept apart on purpose: the project's full simulator ({@code payflow-wechat-testkit}) replaces
- * this helper once it lands; only the tests that build requests, rewrite the host and map errors
- * use it.
+ * A minimal stand-in for WeChat Pay's API on WireMock, for the few answers the simulator ({@code
+ * WechatPaySimulator} of {@code payflow-wechat-testkit}, which every other channel test uses)
+ * cannot give: answers under a path prefix, signed with a wrong key, or not from WeChat at all.
  */
 final class WechatPayStub implements AutoCloseable {
 
@@ -34,20 +29,6 @@ final class WechatPayStub implements AutoCloseable {
 
   void stub(MappingBuilder mapping) {
     server.stubFor(mapping);
-  }
-
-  List<LoggedRequest> requests() {
-    return server.findAll(
-        com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-            com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
-  }
-
-  LoggedRequest onlyRequest() {
-    List<LoggedRequest> all = requests();
-    if (all.size() != 1) {
-      throw new AssertionError("expected exactly one request to WeChat Pay, got " + all.size());
-    }
-    return all.get(0);
   }
 
   /**
@@ -75,14 +56,6 @@ final class WechatPayStub implements AutoCloseable {
       response.withHeader("Content-Type", "application/json").withBody(body);
     }
     return response;
-  }
-
-  /** An error answer as WeChat sends them; the SDK reads errors before checking signatures. */
-  static ResponseDefinitionBuilder error(int status, String code, String message) {
-    return aResponse()
-        .withStatus(status)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}");
   }
 
   @Override

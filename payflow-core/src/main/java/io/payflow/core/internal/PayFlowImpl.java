@@ -16,6 +16,7 @@ import io.payflow.core.OrderNotPayableException;
 import io.payflow.core.PayFlow;
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.PayFlowException;
+import io.payflow.core.PaymentAmountMismatchException;
 import io.payflow.core.PaymentStart;
 import io.payflow.core.PrepayFailedException;
 import io.payflow.core.StalePriceException;
@@ -481,6 +482,11 @@ final class PayFlowImpl implements PayFlow {
         if (p.status() == PaymentStatus.SUCCEEDED) {
           return; // repeated: done already, owes nothing
         }
+        if (r.amount() >= 0 && r.amount() != p.amount()) {
+          // Callbacks, queries, reconciliation and expiry all pass here: no path marks an order
+          // paid on an amount it did not ask for.
+          throw new PaymentAmountMismatchException(no, p.amount(), r.amount());
+        }
         Instant paidAt = r.paidAt() != null ? r.paidAt() : c.now();
         traceArrival(c, r);
         Payment paid =
@@ -753,15 +759,14 @@ final class PayFlowImpl implements PayFlow {
       if (!paymentNo.equals(trusted.paymentNo())) {
         return rejected(channel, orderNo.get(), 500, "the query answered for another payment");
       }
-      if (trusted.amount() >= 0 && trusted.amount() != payment.amount()) {
-        log.error(
-            "payflow: the channel's query of payment {} also says {} fen, not {}; applying it",
-            paymentNo,
-            trusted.amount(),
-            payment.amount());
-      }
     }
-    applyPaymentResult(trusted, true);
+    try {
+      applyPaymentResult(trusted, true);
+    } catch (PaymentAmountMismatchException e) {
+      log.error("payflow: {}", e.getMessage());
+      // Not acknowledged, so the channel keeps the notification and retries it; nothing changed.
+      return rejected(channel, orderNo.get(), 500, e.getMessage());
+    }
     return channel.acknowledge();
   }
 
@@ -919,6 +924,8 @@ final class PayFlowImpl implements PayFlow {
         }
         applyPaymentResult(result, false);
         settled++;
+      } catch (PaymentAmountMismatchException e) {
+        log.error("payflow could not reconcile payment {}: {}", p.paymentNo(), e.getMessage());
       } catch (PayFlowException e) {
         log.info("payflow could not reconcile payment {}: {}", p.paymentNo(), e.getMessage());
       }

@@ -6,6 +6,7 @@ import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.ValidationException;
 import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
+import java.io.InterruptedIOException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -134,6 +135,11 @@ public final class ErrorMapping {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
+      // OkHttp closes the socket when a read times out, so the deepest cause of a timeout is a
+      // "Socket closed" SocketException: name the timeout, which is what happened.
+      if (t instanceof InterruptedIOException) {
+        return t.getClass().getSimpleName();
+      }
     }
     return t == e ? e.getClass().getSimpleName() : t.getClass().getSimpleName();
   }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -27,6 +30,18 @@ public final class OrderEventHub {
 
   private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
 
+  /**
+   * payflow calls listeners and notifiers on its own threads (a callback's, an effect's): a slow
+   * browser must not hold them, so events are written from here, one at a time and in order.
+   */
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "order-event-stream");
+            t.setDaemon(true);
+            return t;
+          });
+
   /** Opens a stream for an order's page. */
   public SseEmitter open(String orderNo) {
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
@@ -39,11 +54,16 @@ public final class OrderEventHub {
     return emitter;
   }
 
-  /** Sends one event to every open stream of the order. */
+  /** Sends one event to every open stream of the order, without waiting for the browsers. */
   public void publish(String orderNo, String eventName, Map<String, ?> data) {
     List<SseEmitter> list = streams.getOrDefault(orderNo, List.of());
-    for (SseEmitter emitter : list) {
-      send(emitter, eventName, data);
+    if (list.isEmpty()) {
+      return;
+    }
+    try {
+      writer.execute(() -> list.forEach(emitter -> send(emitter, eventName, data)));
+    } catch (RejectedExecutionException stopped) {
+      log.debug("shop stopping: event {} of order {} not streamed", eventName, orderNo);
     }
   }
 
@@ -63,6 +83,7 @@ public final class OrderEventHub {
    * server's graceful shutdown until its timeout, as would every checkout page left open.
    */
   public void completeAll() {
+    writer.shutdown();
     streams.values().forEach(list -> list.forEach(SseEmitter::complete));
     streams.clear();
   }

@@ -701,7 +701,7 @@ final class PayFlowImpl implements PayFlow {
       return new CallbackAnswer(
           404, "application/json", "{\"code\":\"NOT_FOUND\",\"message\":\"" + reason + "\"}");
     }
-    if (request == null) {
+    if (request == null || request.body() == null) {
       return rejected(channel, "", 400, "empty callback");
     }
     CallbackEvent event;
@@ -1122,6 +1122,9 @@ final class PayFlowImpl implements PayFlow {
 
   @Override
   public boolean awaitEffects(Duration timeout) throws InterruptedException {
+    if (timeout == null) {
+      throw new InvalidRequestException("timeout", "must not be null");
+    }
     return effects.awaitIdle(timeout);
   }
 
@@ -1284,13 +1287,16 @@ final class PayFlowImpl implements PayFlow {
 
   @Override
   public String traceDiagram(String orderNo) {
-    load(orderNo);
+    load(required("orderNo", orderNo));
     return MermaidRenderer.render("订单 " + orderNo + " 的支付流程", store.loadTrace(orderNo));
   }
 
   @Override
   public void addListener(PayFlowListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    if (listener == null) {
+      throw new InvalidRequestException("listener", "must not be null");
+    }
+    listeners.add(listener);
   }
 
   @Override

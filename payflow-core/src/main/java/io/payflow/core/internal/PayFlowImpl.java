@@ -698,8 +698,12 @@ final class PayFlowImpl implements PayFlow {
       String reason = "unknown payment channel '" + channelId + "'";
       listeners.publish(
           new CallbackRejected(clock.instant(), String.valueOf(channelId), "", reason));
+      // No channel to format the answer, so a fixed one: the id (from the caller's route, maybe
+      // from the request) is not echoed into hand-written JSON, where a quote would break it.
       return new CallbackAnswer(
-          404, "application/json", "{\"code\":\"NOT_FOUND\",\"message\":\"" + reason + "\"}");
+          404,
+          "application/json",
+          "{\"code\":\"NOT_FOUND\",\"message\":\"unknown payment channel\"}");
     }
     if (request == null || request.body() == null) {
       return rejected(channel, "", 400, "empty callback");

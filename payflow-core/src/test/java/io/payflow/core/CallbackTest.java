@@ -141,6 +141,19 @@ class CallbackTest {
   }
 
   @Test
+  void unknownChannelIdIsNotEchoedIntoTheJsonAnswer() {
+    CallbackAnswer answer =
+        shop.flow.handleCallback("x\",\"code\":\"SUCCESS", new CallbackRequest("{}", Map.of()));
+
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.body())
+        .isEqualTo("{\"code\":\"NOT_FOUND\",\"message\":\"unknown payment channel\"}");
+    assertThat(shop.events.of(CallbackRejected.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).contains("x\",\"code\":\"SUCCESS"));
+  }
+
+  @Test
   void throwingListenerDoesNotBreakACallback() {
     Order order = shop.order(1);
     String paymentNo = shop.pay(order).payment().paymentNo();

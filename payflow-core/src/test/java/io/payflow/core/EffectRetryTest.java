@@ -117,4 +117,21 @@ class EffectRetryTest {
     assertThat(shop.record(order.orderNo()).order().status()).isEqualTo(OrderStatus.FULFILLING);
     assertThat(shop.sms.delivered).hasSize(1);
   }
+
+  @Test
+  void aListenerThrowingACheckedExceptionBreaksNothing() {
+    // Kotlin listeners, or Java ones with @SneakyThrows, throw checked exceptions undeclared.
+    shop.flow.addListener((PayFlowEvent e) -> sneakyThrow(new IOException("listener's I/O")));
+
+    Order order = paidOrder();
+
+    assertThat(shop.record(order.orderNo()).order().status()).isEqualTo(OrderStatus.FULFILLING);
+    assertThat(shop.sms.delivered).hasSize(1);
+    assertThat(shop.push.delivered).hasSize(1);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
 }

@@ -6,6 +6,7 @@ import com.wechat.pay.java.service.refund.model.AmountReq;
 import com.wechat.pay.java.service.refund.model.CreateRequest;
 import com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest;
 import com.wechat.pay.java.service.refund.model.Refund;
+import io.payflow.core.InvalidRequestException;
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackEvent;
 import io.payflow.core.channel.CallbackRequest;
@@ -28,7 +29,6 @@ import io.payflow.wechat.internal.ShanghaiTime;
 import io.payflow.wechat.internal.TradeStates;
 import io.payflow.wechat.internal.WechatPaySdk;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * verify are UNKNOWN_OUTCOME, settled by a query. {@link #query(String)} reports an order WeChat
  * does not know as outcome {@link PaymentOutcome#NOT_FOUND}, not as an exception.
  *
- * <p>Threadsafe.
+ * <p>An argument that is null or blank where a value is needed is refused with an {@link
+ * InvalidRequestException} naming it, before anything is sent. Threadsafe.
  */
 public final class WechatPayChannel implements PaymentChannel {
 
@@ -81,7 +82,7 @@ public final class WechatPayChannel implements PaymentChannel {
    * @throws ChannelException if the certificate download failed
    */
   public static WechatPayChannel create(WechatPayConfig config) {
-    Objects.requireNonNull(config, "config");
+    requireNonNull("config", config);
     WechatPaySdk sdk;
     try {
       sdk = WechatPaySdk.create(config);
@@ -109,6 +110,11 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public Prepaid prepay(PrepayRequest request) {
+    requireNonNull("request", request);
+    requireText("paymentNo", request.paymentNo());
+    requireNonNull("tradeType", request.tradeType());
+    requireText("description", request.description());
+    requireNonNull("expiresAt", request.expiresAt());
     int total = fen(request.amount(), request.paymentNo());
     String timeExpire = ShanghaiTime.format(request.expiresAt());
     String appId = config.appIdFor(request.tradeType());
@@ -234,6 +240,7 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public Prepaid resume(Payment payment) {
+    requireNonNull("payment", payment);
     Map<String, String> data = payment.prepayData();
     TradeType type = payment.tradeType();
     return switch (type) {
@@ -254,6 +261,7 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public PaymentResult query(String paymentNo) {
+    requireText("paymentNo", paymentNo);
     var req =
         new com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTradeNoRequest();
     req.setMchid(config.merchantId());
@@ -303,6 +311,7 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public void close(String paymentNo) {
+    requireText("paymentNo", paymentNo);
     var req = new com.wechat.pay.java.service.payments.nativepay.model.CloseOrderRequest();
     req.setMchid(config.merchantId());
     req.setOutTradeNo(paymentNo);
@@ -321,6 +330,9 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public RefundResult refund(RefundRequest request) {
+    requireNonNull("request", request);
+    requireText("refundNo", request.refundNo());
+    requireText("paymentNo", request.paymentNo());
     String action = "refund " + request.refundNo() + " of " + request.paymentNo();
     if (request.amount() <= 0 || request.amount() > request.paymentAmount()) {
       throw rejected(
@@ -335,7 +347,7 @@ public final class WechatPayChannel implements PaymentChannel {
     req.setOutTradeNo(request.paymentNo());
     req.setTransactionId(request.transactionId());
     req.setOutRefundNo(request.refundNo());
-    req.setReason(request.reason().isBlank() ? null : request.reason());
+    req.setReason(request.reason() == null || request.reason().isBlank() ? null : request.reason());
     req.setNotifyUrl(config.notifyUrl());
     AmountReq amount = new AmountReq();
     amount.setRefund(request.amount());
@@ -349,6 +361,7 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public RefundResult queryRefund(String refundNo) {
+    requireText("refundNo", refundNo);
     QueryByOutRefundNoRequest req = new QueryByOutRefundNoRequest();
     req.setOutRefundNo(refundNo);
     String action = "query of refund " + refundNo;
@@ -377,6 +390,7 @@ public final class WechatPayChannel implements PaymentChannel {
 
   @Override
   public CallbackEvent parseCallback(CallbackRequest request) {
+    requireNonNull("request", request);
     return callbackParser.parse(request);
   }
 
@@ -392,7 +406,7 @@ public final class WechatPayChannel implements PaymentChannel {
     return new CallbackAnswer(
         httpStatus,
         "application/json; charset=utf-8",
-        "{\"code\":\"FAIL\",\"message\":\"" + jsonEscape(message) + "\"}");
+        "{\"code\":\"FAIL\",\"message\":\"" + jsonEscape(message == null ? "" : message) + "\"}");
   }
 
   private static <T> T call(String action, Supplier<T> sdkCall) {
@@ -424,6 +438,20 @@ public final class WechatPayChannel implements PaymentChannel {
               + ") has no stored "
               + key
               + " to resume; a new payment is needed");
+    }
+    return value;
+  }
+
+  private static <T> T requireNonNull(String field, @Nullable T value) {
+    if (value == null) {
+      throw new InvalidRequestException(field, "must not be null");
+    }
+    return value;
+  }
+
+  private static String requireText(String field, @Nullable String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidRequestException(field, "must not be blank");
     }
     return value;
   }

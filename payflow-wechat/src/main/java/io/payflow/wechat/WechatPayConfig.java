@@ -77,15 +77,15 @@ public final class WechatPayConfig {
     this.merchantSerialNumber = Objects.requireNonNull(b.merchantSerialNumber);
     this.merchantPrivateKey = privateKey;
     this.apiV3Key = Objects.requireNonNull(b.apiV3Key);
-    this.verificationMode = b.verificationMode;
+    this.verificationMode = Objects.requireNonNull(b.verificationMode);
     this.wechatPayPublicKeyId = b.wechatPayPublicKeyId;
     this.wechatPayPublicKey = publicKey;
     this.notifyUrl = Objects.requireNonNull(b.notifyUrl);
-    this.baseUrl = stripTrailingSlash(b.baseUrl);
-    this.connectTimeout = b.connectTimeout;
-    this.readTimeout = b.readTimeout;
-    this.maxCallbackSkew = b.maxCallbackSkew;
-    this.clock = b.clock;
+    this.baseUrl = stripTrailingSlash(Objects.requireNonNull(b.baseUrl));
+    this.connectTimeout = Objects.requireNonNull(b.connectTimeout);
+    this.readTimeout = Objects.requireNonNull(b.readTimeout);
+    this.maxCallbackSkew = Objects.requireNonNull(b.maxCallbackSkew);
+    this.clock = Objects.requireNonNull(b.clock);
   }
 
   /** A builder with every optional setting at its {@code DEFAULT_…} value. */
@@ -216,16 +216,18 @@ public final class WechatPayConfig {
     private @Nullable String merchantPrivateKeyPem;
     private @Nullable Path merchantPrivateKeyPath;
     private @Nullable String apiV3Key;
-    private VerificationMode verificationMode = DEFAULT_VERIFICATION_MODE;
+    private @Nullable VerificationMode verificationMode = DEFAULT_VERIFICATION_MODE;
     private @Nullable String wechatPayPublicKeyId;
     private @Nullable String wechatPayPublicKeyPem;
     private @Nullable Path wechatPayPublicKeyPath;
     private @Nullable String notifyUrl;
-    private String baseUrl = DEFAULT_BASE_URL;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-    private Duration maxCallbackSkew = DEFAULT_MAX_CALLBACK_SKEW;
-    private Clock clock = Clock.systemUTC();
+    // Nullable so that build() names a setting set to null among the other problems, as the class
+    // promises, instead of a setter throwing a NullPointerException.
+    private @Nullable String baseUrl = DEFAULT_BASE_URL;
+    private @Nullable Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private @Nullable Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private @Nullable Duration maxCallbackSkew = DEFAULT_MAX_CALLBACK_SKEW;
+    private @Nullable Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -271,7 +273,7 @@ public final class WechatPayConfig {
     }
 
     public Builder verificationMode(VerificationMode verificationMode) {
-      this.verificationMode = Objects.requireNonNull(verificationMode, "verificationMode");
+      this.verificationMode = verificationMode;
       return this;
     }
 
@@ -303,27 +305,27 @@ public final class WechatPayConfig {
 
     /** Replaces {@link #DEFAULT_BASE_URL}, e.g. with a local simulator. */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      this.baseUrl = baseUrl;
       return this;
     }
 
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+      this.connectTimeout = connectTimeout;
       return this;
     }
 
     public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
+      this.readTimeout = readTimeout;
       return this;
     }
 
     public Builder maxCallbackSkew(Duration maxCallbackSkew) {
-      this.maxCallbackSkew = Objects.requireNonNull(maxCallbackSkew, "maxCallbackSkew");
+      this.maxCallbackSkew = maxCallbackSkew;
       return this;
     }
 
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = clock;
       return this;
     }
 
@@ -343,6 +345,12 @@ public final class WechatPayConfig {
       checkPositive(problems, "connectTimeout", connectTimeout);
       checkPositive(problems, "readTimeout", readTimeout);
       checkPositive(problems, "maxCallbackSkew", maxCallbackSkew);
+      if (verificationMode == null) {
+        problems.add("verificationMode is required (PUBLIC_KEY, CERTIFICATE or COMBINED)");
+      }
+      if (clock == null) {
+        problems.add("clock is required");
+      }
 
       PrivateKey privateKey = loadPrivateKey(problems);
       PublicKey publicKey = checkPublicKey(problems);
@@ -394,6 +402,10 @@ public final class WechatPayConfig {
     }
 
     private void checkBaseUrl(List<String> problems) {
+      if (baseUrl == null || baseUrl.isBlank()) {
+        problems.add("baseUrl is required (default " + DEFAULT_BASE_URL + ")");
+        return;
+      }
       URI uri = parseUri(baseUrl);
       String scheme = uri == null ? null : uri.getScheme();
       if (uri == null
@@ -413,8 +425,11 @@ public final class WechatPayConfig {
       }
     }
 
-    private static void checkPositive(List<String> problems, String name, Duration value) {
-      if (value.isZero() || value.isNegative()) {
+    private static void checkPositive(
+        List<String> problems, String name, @Nullable Duration value) {
+      if (value == null) {
+        problems.add(name + " is required");
+      } else if (value.isZero() || value.isNegative()) {
         problems.add(name + " must be positive, but is " + value);
       }
     }
@@ -440,6 +455,9 @@ public final class WechatPayConfig {
     private @Nullable PublicKey checkPublicKey(List<String> problems) {
       boolean hasKey = wechatPayPublicKeyPem != null || wechatPayPublicKeyPath != null;
       boolean hasId = wechatPayPublicKeyId != null && !wechatPayPublicKeyId.isBlank();
+      if (verificationMode == null) {
+        return null; // reported by build(); which key is needed depends on the mode
+      }
       if (verificationMode == VerificationMode.CERTIFICATE) {
         if (hasKey || hasId) {
           problems.add(

@@ -76,6 +76,20 @@ class CallbackParsingTest {
   }
 
   @Test
+  void timestampBeyondWhatAnInstantHoldsIsRejectedNotAnInternalError() {
+    String body = Notifications.paymentBody(1);
+    Map<String, String> headers =
+        new LinkedHashMap<>(
+            Notifications.headers(body, NOW, TestKeys.PUBLIC_KEY_ID, TestKeys.WECHAT.getPrivate()));
+    headers.put("Wechatpay-Timestamp", Long.toString(Long.MAX_VALUE));
+
+    assertRejected(
+        () -> channel.parseCallback(new CallbackRequest(body, headers)),
+        400,
+        "Wechatpay-Timestamp");
+  }
+
+  @Test
   void certificateSerialInPublicKeyModeIsRejectedWithAHintAtCombinedMode() {
     String body = Notifications.paymentBody(1);
     CallbackRequest request =

@@ -164,6 +164,30 @@ class WechatPayConfigTest {
   }
 
   @Test
+  void settingsSetToNullAreRefusedByNameAtBuildNotWithANullPointerException() {
+    WechatPayConfig.Builder builder =
+        TestKeys.config()
+            .verificationMode(null)
+            .baseUrl(null)
+            .connectTimeout(null)
+            .readTimeout(null)
+            .maxCallbackSkew(null)
+            .clock(null);
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(
+            InvalidWechatPayConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anyMatch(p -> p.startsWith("verificationMode is required"))
+                    .anyMatch(p -> p.startsWith("baseUrl is required"))
+                    .anyMatch(p -> p.startsWith("connectTimeout is required"))
+                    .anyMatch(p -> p.startsWith("readTimeout is required"))
+                    .anyMatch(p -> p.startsWith("maxCallbackSkew is required"))
+                    .anyMatch(p -> p.startsWith("clock is required")));
+  }
+
+  @Test
   void toStringShowsSettingsButNoSecrets() {
     WechatPayConfig config = TestKeys.config().build();
     String privateKeyBase64 =

@@ -15,7 +15,9 @@ public record CallbackRequest(String body, Map<String, String> headers) {
 
   public CallbackRequest {
     TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    copy.putAll(headers);
+    if (headers != null) { // none at all: the channel refuses it for lacking its headers
+      copy.putAll(headers);
+    }
     headers = java.util.Collections.unmodifiableMap(copy);
   }
 

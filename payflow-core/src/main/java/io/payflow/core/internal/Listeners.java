@@ -26,7 +26,12 @@ final class Listeners {
     for (PayFlowListener listener : listeners) {
       try {
         listener.onEvent(event);
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // Not only RuntimeException: Kotlin and @SneakyThrows listeners throw checked exceptions,
+        // and a NoClassDefFoundError in a listener is no reason to fail a committed transition.
+        if (e instanceof VirtualMachineError fatal) {
+          throw fatal;
+        }
         log.warn(
             "payflow listener {} failed on {} of order {}; ignored",
             listener.getClass().getName(),

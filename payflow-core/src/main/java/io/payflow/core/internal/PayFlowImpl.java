@@ -698,10 +698,14 @@ final class PayFlowImpl implements PayFlow {
       String reason = "unknown payment channel '" + channelId + "'";
       listeners.publish(
           new CallbackRejected(clock.instant(), String.valueOf(channelId), "", reason));
+      // No channel to format the answer, so a fixed one: the id (from the caller's route, maybe
+      // from the request) is not echoed into hand-written JSON, where a quote would break it.
       return new CallbackAnswer(
-          404, "application/json", "{\"code\":\"NOT_FOUND\",\"message\":\"" + reason + "\"}");
+          404,
+          "application/json",
+          "{\"code\":\"NOT_FOUND\",\"message\":\"unknown payment channel\"}");
     }
-    if (request == null) {
+    if (request == null || request.body() == null) {
       return rejected(channel, "", 400, "empty callback");
     }
     CallbackEvent event;
@@ -1122,6 +1126,9 @@ final class PayFlowImpl implements PayFlow {
 
   @Override
   public boolean awaitEffects(Duration timeout) throws InterruptedException {
+    if (timeout == null) {
+      throw new InvalidRequestException("timeout", "must not be null");
+    }
     return effects.awaitIdle(timeout);
   }
 
@@ -1284,13 +1291,16 @@ final class PayFlowImpl implements PayFlow {
 
   @Override
   public String traceDiagram(String orderNo) {
-    load(orderNo);
+    load(required("orderNo", orderNo));
     return MermaidRenderer.render("订单 " + orderNo + " 的支付流程", store.loadTrace(orderNo));
   }
 
   @Override
   public void addListener(PayFlowListener listener) {
-    listeners.add(Objects.requireNonNull(listener, "listener"));
+    if (listener == null) {
+      throw new InvalidRequestException("listener", "must not be null");
+    }
+    listeners.add(listener);
   }
 
   @Override

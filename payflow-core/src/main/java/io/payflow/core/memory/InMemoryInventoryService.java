@@ -35,6 +35,9 @@ public final class InMemoryInventoryService implements InventoryService {
 
   /** Sets the stock available for sale of a sku (not counting reservations). */
   public InMemoryInventoryService stock(String sku, long quantity) {
+    if (sku == null || sku.isBlank()) {
+      throw new InvalidRequestException("sku", "must not be blank");
+    }
     if (quantity < 0) {
       throw new InvalidRequestException("quantity", "stock of " + sku + " cannot be negative");
     }

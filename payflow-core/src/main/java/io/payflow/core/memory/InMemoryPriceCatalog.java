@@ -17,6 +17,9 @@ public final class InMemoryPriceCatalog implements PriceCatalog {
 
   /** Sets the current unit price of a sku in fen. */
   public InMemoryPriceCatalog price(String sku, long fen) {
+    if (sku == null || sku.isBlank()) {
+      throw new InvalidRequestException("sku", "must not be blank");
+    }
     if (fen <= 0) {
       throw new InvalidRequestException("price", "price of " + sku + " must be positive fen");
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -54,7 +55,7 @@ public final class TimeBasedNumberGenerator implements OrderNumberGenerator {
         digits = random.nextInt(100_000_000);
       } while (!issuedDigits.add(digits));
     }
-    return STAMP.format(now) + String.format("%08d", digits);
+    return STAMP.format(now) + String.format(Locale.ROOT, "%08d", digits);
   }
 
   @Override

@@ -61,6 +61,15 @@ class InMemoryInventoryServiceTest extends InventoryServiceContract {
   }
 
   @Test
+  void stockOfNoSkuIsRefusedNamingTheField() {
+    for (String sku : new String[] {null, " "}) {
+      assertThatThrownBy(() -> new InMemoryInventoryService().stock(sku, 1))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("sku"));
+    }
+  }
+
+  @Test
   void skusAreListedInTheOrderTheyWereStocked() {
     InMemoryInventoryService inv =
         new InMemoryInventoryService().stock("SKU-B", 1).stock("SKU-A", 1).stock("SKU-B", 2);

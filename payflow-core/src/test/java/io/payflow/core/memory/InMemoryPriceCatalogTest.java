@@ -38,4 +38,13 @@ class InMemoryPriceCatalogTest extends PriceCatalogContract {
           .hasMessageContaining("SKU-A");
     }
   }
+
+  @Test
+  void priceOfNoSkuIsRefusedNamingTheField() {
+    for (String sku : new String[] {null, " "}) {
+      assertThatThrownBy(() -> new InMemoryPriceCatalog().price(sku, 100))
+          .isInstanceOfSatisfying(
+              InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("sku"));
+    }
+  }
 }

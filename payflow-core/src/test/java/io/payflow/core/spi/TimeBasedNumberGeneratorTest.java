@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,22 @@ class TimeBasedNumberGeneratorTest extends OrderNumberGeneratorContract {
 
     // then
     assertThat(orderNo).hasSize(22).startsWith("20261124183000").matches("[0-9]{22}");
+  }
+
+  @Test
+  void orderNumberHasAsciiDigitsWhateverTheJvmsLocale() {
+    // given a JVM whose default locale writes other digits (Arabic-Indic: ٠١٢٣)
+    Locale defaultLocale = Locale.getDefault();
+    Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+    try {
+      // when
+      String orderNo = createGenerator().newOrderNo();
+
+      // then WeChat's out_trade_no alphabet still holds
+      assertThat(orderNo).matches("[0-9]{22}");
+    } finally {
+      Locale.setDefault(defaultLocale);
+    }
   }
 
   @Test

@@ -26,6 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PayFlowCallbackController {
 
+  /**
+   * The largest body read. WeChat Pay's notifications are a few hundred bytes to a few KB; the
+   * endpoint is open to anyone, and reading an unbounded body into memory would let one request
+   * exhaust the heap.
+   */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
   private final PayFlow payFlow;
   private final String channel;
 
@@ -37,7 +44,16 @@ public class PayFlowCallbackController {
   @PostMapping("${payflow.wechat.notify-path:/payflow/wechat/notify}")
   public ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
     // WeChat sends UTF-8 JSON; decoding the exact bytes keeps the signed text intact.
-    String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    byte[] bytes = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    if (bytes.length > MAX_BODY_BYTES) {
+      return ResponseEntity.status(413)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              "{\"code\":\"FAIL\",\"message\":\"callback body larger than "
+                  + MAX_BODY_BYTES
+                  + " bytes\"}");
+    }
+    String body = new String(bytes, StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : Collections.list(request.getHeaderNames())) {
       String value = request.getHeader(name);

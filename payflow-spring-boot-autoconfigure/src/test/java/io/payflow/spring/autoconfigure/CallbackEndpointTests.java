@@ -99,6 +99,16 @@ class CallbackEndpointTests {
   }
 
   @Test
+  void anOversizedBodyIsRefusedWith413WithoutReachingPayFlow() throws Exception {
+    HttpResponse<String> response =
+        post("/hooks/wxpay", "x".repeat(PayFlowCallbackController.MAX_BODY_BYTES + 1));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("\"code\":\"FAIL\"");
+    assertThat(payFlow.callbacks).isEmpty();
+  }
+
+  @Test
   void onlyTheConfiguredPathIsMapped() throws Exception {
     HttpResponse<String> response = post("/payflow/wechat/notify", BODY);
 

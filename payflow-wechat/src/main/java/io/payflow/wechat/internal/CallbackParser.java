@@ -14,6 +14,7 @@ import io.payflow.core.channel.PaymentResult;
 import io.payflow.core.channel.RefundResult;
 import io.payflow.core.model.RefundStatus;
 import io.payflow.wechat.WechatPayConfig;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,13 +118,12 @@ public final class CallbackParser {
   }
 
   private void checkFresh(String timestamp) {
-    long seconds;
+    Instant sent;
     try {
-      seconds = Long.parseLong(timestamp.trim());
-    } catch (NumberFormatException e) {
+      sent = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
+    } catch (NumberFormatException | DateTimeException e) { // not a number, or beyond any date
       throw reject(BAD_REQUEST, TIMESTAMP + " is not a number of seconds: '" + timestamp + "'");
     }
-    Instant sent = Instant.ofEpochSecond(seconds);
     Instant now = config.clock().instant();
     Duration skew = Duration.between(sent, now);
     if (skew.abs().compareTo(config.maxCallbackSkew()) > 0) {

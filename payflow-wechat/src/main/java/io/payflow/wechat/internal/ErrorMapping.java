@@ -6,6 +6,7 @@ import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.ValidationException;
 import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,11 @@ import org.jspecify.annotations.Nullable;
  * ChannelErrorKind#UNKNOWN_OUTCOME}, never a failure that would release stock; a query settles it.
  * A response whose signature does not verify is in that class too: the request reached something
  * that answered, WeChat may well have placed or refunded the order, and a forged "failed" answer
- * must not make us give up on a payment that may be paid. Stateless and threadsafe.
+ * must not make us give up on a payment that may be paid.
+ *
+ * <p>The SDK's exceptions are never kept as causes: their messages quote the request (with its
+ * {@code Authorization} header and its body, the payer's openid among it) or the response, and a
+ * logged stack trace prints every cause. Stateless and threadsafe.
  */
 public final class ErrorMapping {
 
@@ -87,8 +92,9 @@ public final class ErrorMapping {
               + status
               + (code == null ? "" : " " + code)
               + (se.getErrorMessage() == null ? "" : " (" + se.getErrorMessage() + ")");
-      // The SDK's own message quotes the request; keep it as the cause only.
-      return new ChannelException(kind, code, message, e);
+      // Not even as the cause: the SDK's message quotes the whole request, Authorization header and
+      // body (the payer's openid) included, and a logged stack trace prints every cause.
+      return new ChannelException(kind, code, message);
     }
     if (e instanceof HttpException) {
       return new ChannelException(
@@ -99,7 +105,7 @@ public final class ErrorMapping {
               + " ("
               + rootCause(e)
               + "); it may or may not have happened, query to settle it",
-          e);
+          transportCause(e));
     }
     if (e instanceof ValidationException) {
       return new ChannelException(
@@ -108,15 +114,13 @@ public final class ErrorMapping {
           "The answer to "
               + action
               + " does not carry a valid WeChat Pay signature (wrong public key or certificate,"
-              + " or not from WeChat Pay); it is not trusted, query to settle it",
-          e);
+              + " or not from WeChat Pay); it is not trusted, query to settle it");
     }
     if (e instanceof MalformedMessageException) {
       return new ChannelException(
           ChannelErrorKind.UNKNOWN_OUTCOME,
           "MALFORMED_RESPONSE",
-          "The answer to " + action + " cannot be read; query to settle it",
-          e);
+          "The answer to " + action + " cannot be read; query to settle it");
     }
     // WechatPay2Validator throws IllegalArgumentException for a stale or missing response
     // timestamp; gson throws its own exceptions for an unreadable error body (e.g. an HTML 502).
@@ -127,8 +131,15 @@ public final class ErrorMapping {
             + action
             + " ("
             + e.getClass().getSimpleName()
-            + "); it may or may not have happened, query to settle it",
-        e);
+            + "); it may or may not have happened, query to settle it");
+  }
+
+  /**
+   * The I/O failure under an {@link HttpException}, which is safe to keep: the HttpException itself
+   * is not, since its message quotes the request with its Authorization header and body.
+   */
+  private static @Nullable Throwable transportCause(RuntimeException e) {
+    return e.getCause() instanceof IOException io ? io : null;
   }
 
   private static String rootCause(Throwable e) {

@@ -48,10 +48,12 @@ final class InMemoryDefaultsWarning implements SmartInitializingSingleton {
       defaults.add("OrderStore in memory (orders are lost on restart and not shared by instances)");
     }
     if (inventory.getIfUnique() instanceof InMemoryInventoryService) {
-      defaults.add("InventoryService in memory (empty until stocked)");
+      defaults.add(
+          "InventoryService in memory (stock is lost on restart and not shared by instances)");
     }
     if (catalog.getIfUnique() instanceof InMemoryPriceCatalog) {
-      defaults.add("PriceCatalog in memory (knows no sku until priced)");
+      defaults.add(
+          "PriceCatalog in memory (prices are lost on restart and not shared by instances)");
     }
     if (fulfillment.getIfUnique() instanceof LoggingFulfillmentService) {
       defaults.add("FulfillmentService that only logs (nothing is shipped)");

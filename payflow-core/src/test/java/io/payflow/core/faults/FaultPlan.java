@@ -26,6 +26,27 @@ public final class FaultPlan {
   /** A fault that fired: where, how, on which instance, and the call's key (order, effect, ...). */
   public record Fired(Boundary boundary, FaultKind kind, int node, String key) {}
 
+  /**
+   * Runs before every call at a boundary, on the calling thread: a test holds a call here (to force
+   * an interleaving) or makes it fail in its own way by throwing.
+   */
+  @FunctionalInterface
+  public interface Hook {
+    void before(Boundary boundary, int node, String key);
+  }
+
+  private volatile Hook hook = (boundary, node, key) -> {};
+
+  /** Sets the hook that runs before every call at a boundary. */
+  public FaultPlan hook(Hook value) {
+    this.hook = value;
+    return this;
+  }
+
+  Hook hook() {
+    return hook;
+  }
+
   private final List<Armed> armed = new ArrayList<>();
   private final List<Fired> fired = new ArrayList<>();
 

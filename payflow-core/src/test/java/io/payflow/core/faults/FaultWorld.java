@@ -240,6 +240,10 @@ public final class FaultWorld implements AutoCloseable {
     int stable = 0;
     for (int round = 0; round < 60 && stable < 2; round++) {
       clock.advance(Duration.ofMinutes(30));
+      Instant latest = latestExpiry();
+      if (clock.instant().isBefore(latest)) {
+        clock.advance(Duration.between(clock.instant(), latest).plusMinutes(1));
+      }
       int slot = round % slots.length;
       call(slot, "closeExpiredOrders", PayFlow::closeExpiredOrders);
       call(slot, "reconcilePayments", PayFlow::reconcilePayments);
@@ -265,6 +269,17 @@ public final class FaultWorld implements AutoCloseable {
       last = now;
     }
     return stable >= 2;
+  }
+
+  private Instant latestExpiry() {
+    Instant latest = clock.instant();
+    for (String orderNo : numbers.orderNos()) {
+      Optional<OrderRecord> r = store.load(orderNo);
+      if (r.isPresent() && r.get().order().expiresAt().isAfter(latest)) {
+        latest = r.get().order().expiresAt();
+      }
+    }
+    return latest;
   }
 
   /** Effects found dead while settling; the checker wants an EffectDead event for each. */

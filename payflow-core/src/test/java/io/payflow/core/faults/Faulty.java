@@ -44,7 +44,12 @@ final class Faulty {
             throw new InjectedCrash(node + " is gone; it called " + method.getName());
           }
           Boundary boundary = boundaryOf.apply(method);
-          FaultKind fault = boundary == null ? null : plan.decide(boundary, node.slot, keyOf(args));
+          FaultKind fault = null;
+          if (boundary != null) {
+            String key = keyOf(args);
+            plan.hook().before(boundary, node.slot, key);
+            fault = plan.decide(boundary, node.slot, key);
+          }
           if (fault != null && fault.before()) {
             throw inject(node, boundary, fault, method);
           }

@@ -2,11 +2,11 @@ package io.payflow.core.faults;
 
 import io.payflow.core.PayFlow;
 import io.payflow.core.PayFlowConfig;
-import io.payflow.core.PayFlowException;
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackRequest;
 import io.payflow.core.channel.PaymentChannel;
 import io.payflow.core.effect.Effect;
+import io.payflow.core.error.PayFlowException;
 import io.payflow.core.memory.InMemoryPriceCatalog;
 import io.payflow.core.model.OrderRecord;
 import io.payflow.core.spi.FulfillmentService;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payflow.core.CreateOrderRequest;
-import io.payflow.core.InvalidRequestException;
 import io.payflow.core.PaymentStart;
 import io.payflow.core.StartPaymentRequest;
 import io.payflow.core.channel.CallbackEvent;
@@ -12,6 +11,7 @@ import io.payflow.core.channel.CallbackRequest;
 import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
 import io.payflow.core.effect.Effect;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.event.EffectDead;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;

@@ -28,6 +28,7 @@ public final class DeliveryLedger {
     final NotificationType type;
     final String orderNo;
     volatile long recordedSeq = Long.MAX_VALUE;
+    final String thread = Thread.currentThread().getName();
 
     Delivery(long seq, String notifier, Notification n) {
       this.seq = seq;
@@ -39,7 +40,7 @@ public final class DeliveryLedger {
 
     @Override
     public String toString() {
-      return "#" + seq + " " + notifier + " " + key;
+      return "#" + seq + " " + notifier + " " + key + " on " + thread;
     }
   }
 

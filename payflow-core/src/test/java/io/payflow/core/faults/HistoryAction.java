@@ -107,13 +107,20 @@ public sealed interface HistoryAction {
     }
   }
 
-  /** A callback is lost for good: only reconciliation can learn what it said. */
+  /**
+   * A callback is lost for good: only reconciliation can learn what it said. Not the one of a
+   * payment paid after it was closed: nothing is left to reconcile a closed payment, and WeChat
+   * retries a callback for 24 hours.
+   */
   record Lose(int lane, int callback) implements HistoryAction {
     @Override
     public void run(FaultWorld w) {
       List<CallbackRequest> owed = w.channel.outbox();
       if (!owed.isEmpty()) {
-        w.channel.remove(owed.get(callback % owed.size()));
+        CallbackRequest cb = owed.get(callback % owed.size());
+        if (!w.channel.paidWhileClosed(cb)) {
+          w.channel.remove(cb);
+        }
       }
     }
   }

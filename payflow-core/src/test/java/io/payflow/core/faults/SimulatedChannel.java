@@ -352,6 +352,13 @@ public final class SimulatedChannel implements PaymentChannel {
     return outbox.remove(request);
   }
 
+  /** Whether this callback tells of a payment the payer paid after it was closed. */
+  public synchronized boolean paidWhileClosed(CallbackRequest request) {
+    return signed.get(request.body()) instanceof CallbackEvent.PaymentNotified n
+        && payments.containsKey(n.result().paymentNo())
+        && payments.get(n.result().paymentNo()).paidWhileClosed;
+  }
+
   /** The event a signed callback carries. */
   public synchronized Optional<CallbackEvent> event(CallbackRequest request) {
     return Optional.ofNullable(signed.get(request.body()));

@@ -2,7 +2,6 @@ package io.payflow.core.internal;
 
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.effect.Effect;
-import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.event.EffectDead;
 import io.payflow.core.event.EffectFailed;
 import io.payflow.core.spi.OrderStore;
@@ -179,12 +178,7 @@ final class EffectRunner {
             attempts,
             error);
         store.parkEffect(effect.id(), attempts, error, now);
-        listeners.publish(
-            new EffectDead(
-                now,
-                Records.effect(
-                    effect, EffectStatus.DEAD, attempts, effect.nextAttemptAt(), error, now),
-                error));
+        listeners.publish(new EffectDead(now, effect.parked(attempts, error, now), error));
       } else {
         Instant next = now.plus(backoff(attempts));
         log.warn(
@@ -195,10 +189,7 @@ final class EffectRunner {
             error);
         store.retryEffectLater(effect.id(), attempts, next, error);
         listeners.publish(
-            new EffectFailed(
-                now,
-                Records.effect(effect, EffectStatus.PENDING, attempts, next, error, now),
-                error));
+            new EffectFailed(now, effect.retrying(attempts, next, error, now), error));
       }
     } catch (RuntimeException storeFailure) {
       log.warn(

@@ -16,6 +16,7 @@ import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Payment;
 import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.Refund;
+import io.payflow.core.model.RefundKind;
 import io.payflow.core.model.RefundStatus;
 import io.payflow.core.model.TradeType;
 import io.payflow.core.spi.OrderStore;
@@ -132,7 +133,8 @@ public abstract class OrderStoreContract {
               null,
               BASE,
               BASE,
-              null);
+              null,
+              RefundKind.REQUESTED);
       OrderRecord record = new OrderRecord(order, List.of(payment), List.of(refund));
 
       // when
@@ -1023,6 +1025,7 @@ public abstract class OrderStoreContract {
         null,
         null,
         0,
+        null,
         null);
   }
 
@@ -1046,7 +1049,8 @@ public abstract class OrderStoreContract {
         paidAt,
         o.closedAt(),
         o.refundedAmount(),
-        o.failureReason());
+        o.failureReason(),
+        null);
   }
 
   /** The order one version on with {@code refundedAmount} one more: a counter. */
@@ -1064,7 +1068,8 @@ public abstract class OrderStoreContract {
         o.paidAt(),
         o.closedAt(),
         o.refundedAmount() + 1,
-        o.failureReason());
+        o.failureReason(),
+        null);
   }
 
   protected static Payment payment(String paymentNo, String orderNo) {
@@ -1123,7 +1128,8 @@ public abstract class OrderStoreContract {
         null,
         BASE,
         BASE,
-        null);
+        null,
+        RefundKind.REQUESTED);
   }
 
   /** A record of an order with these payments and no refunds. */
@@ -1153,7 +1159,8 @@ public abstract class OrderStoreContract {
             at(60),
             at(7200),
             LARGE_FEN - 1,
-            "部分退款 / partially refunded");
+            "部分退款 / partially refunded",
+            at(120));
     Map<String, String> prepayData = new LinkedHashMap<>();
     prepayData.put("prepay_id", "wx201410272009395522657a690389285100");
     prepayData.put("code_url", "weixin://wxpay/bizpayurl?pr=p4lpSuKzz");
@@ -1204,7 +1211,8 @@ public abstract class OrderStoreContract {
             null,
             at(3600),
             at(3700),
-            at(3700));
+            at(3700),
+            RefundKind.REQUESTED);
     Refund refused =
         new Refund(
             orderNo + "R1",
@@ -1217,7 +1225,8 @@ public abstract class OrderStoreContract {
             "NOT_ENOUGH 余额不足",
             at(3000),
             at(3001),
-            null);
+            null,
+            RefundKind.LATE_PAYMENT);
     // deliberately not in number order: the store keeps the list order (oldest first by caller)
     return new OrderRecord(order, List.of(second, first), List.of(done, refused));
   }

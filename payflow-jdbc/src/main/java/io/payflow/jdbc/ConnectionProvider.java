@@ -6,8 +6,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Where payflow-jdbc gets its connections, and whether a connection is already inside a
- * transaction that the host manages.
+ * Where payflow-jdbc gets its connections, and whether a connection is already inside a transaction
+ * that the host manages.
  *
  * <p>payflow-jdbc asks for one connection per store call. If {@link #joinsHostTransaction} says the
  * connection is in the host's transaction, payflow's statements join it: it never commits, rolls
@@ -19,8 +19,8 @@ import javax.sql.DataSource;
  * <p>A Spring host wraps its {@code DataSource} in Spring's {@code TransactionAwareDataSourceProxy}
  * and passes the proxy to {@link #of(DataSource)}: inside a {@code @Transactional} method the proxy
  * hands out the transaction's connection (auto-commit off, so it is joined), outside one a fresh
- * connection from the pool (auto-commit on, so payflow commits itself). payflow-jdbc does not depend
- * on Spring for this.
+ * connection from the pool (auto-commit on, so payflow commits itself). payflow-jdbc does not
+ * depend on Spring for this.
  *
  * <p>Implementations are threadsafe.
  */
@@ -38,7 +38,9 @@ public interface ConnectionProvider {
     return !connection.getAutoCommit();
   }
 
-  /** Gives the connection back (to the pool, or to the host's transaction). Closes it by default. */
+  /**
+   * Gives the connection back (to the pool, or to the host's transaction). Closes it by default.
+   */
   default void release(Connection connection) throws SQLException {
     connection.close();
   }

@@ -13,8 +13,8 @@ public enum DatabaseVendor {
   /** PostgreSQL 12 or later. Claims with {@code FOR UPDATE SKIP LOCKED}. */
   POSTGRESQL("postgresql"),
   /**
-   * MySQL 8.0 or later, or MariaDB 10.6 or later: claims with {@code FOR UPDATE SKIP LOCKED}.
-   * Older servers work with a portable claim (a conditional update per item).
+   * MySQL 8.0 or later, or MariaDB 10.6 or later: claims with {@code FOR UPDATE SKIP LOCKED}. Older
+   * servers work with a portable claim (a conditional update per item).
    */
   MYSQL("mysql"),
   /** H2 2.x, for demos and tests: a portable claim (a conditional update per item). */
@@ -28,7 +28,8 @@ public enum DatabaseVendor {
 
   /**
    * Where the versioned schema scripts of this vendor are in the jar, e.g. {@code
-   * META-INF/payflow/db/postgresql}: {@code V1__payflow.sql} and later ones, for Flyway or Liquibase.
+   * META-INF/payflow/db/postgresql}: {@code V1__payflow.sql} and later ones, for Flyway or
+   * Liquibase.
    */
   public String scriptFolder() {
     return "META-INF/payflow/db/" + folder;

@@ -20,7 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param clock the clock for reservation times; the system UTC clock by default
  */
 public record JdbcConfig(
-    ConnectionProvider connections, String tablePrefix, @Nullable DatabaseVendor vendor, Clock clock) {
+    ConnectionProvider connections,
+    String tablePrefix,
+    @Nullable DatabaseVendor vendor,
+    Clock clock) {
 
   /** The table prefix unless another is set: {@code payflow_orders}, {@code payflow_payments}, … */
   public static final String DEFAULT_TABLE_PREFIX = "payflow_";

@@ -15,8 +15,8 @@ import javax.sql.DataSource;
  * version = ?}), so several application instances can share the database. Effects and time-driven
  * work are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED} inside a transaction (a
  * conditional update per item on H2), and every claim is backed by an index: a sweep costs its
- * batch, not the table. Times are kept to the microsecond (finer parts are dropped). A row edited by
- * hand into a state payflow never writes is reported with its order number in a {@link
+ * batch, not the table. Times are kept to the microsecond (finer parts are dropped). A row edited
+ * by hand into a state payflow never writes is reported with its order number in a {@link
  * CorruptDataException}; a database failure is a {@link JdbcStoreException}.
  *
  * <p>This type is threadsafe.

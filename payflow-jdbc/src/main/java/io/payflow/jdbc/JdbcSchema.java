@@ -9,8 +9,8 @@ import javax.sql.DataSource;
  *
  * <p>A host that manages its schema with Flyway or Liquibase adds the folder of its database to
  * their locations (the scripts use the default prefix {@code payflow_}; {@link #script} gives one
- * with another prefix to copy into the host's own migrations). A host that does not can call
- * {@link #initialize}, which creates the tables if they are missing and does nothing if they exist.
+ * with another prefix to copy into the host's own migrations). A host that does not can call {@link
+ * #initialize}, which creates the tables if they are missing and does nothing if they exist.
  *
  * <p>This class is threadsafe.
  */

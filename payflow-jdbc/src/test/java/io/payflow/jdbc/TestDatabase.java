@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The databases the tests run on: embedded PostgreSQL, embedded MariaDB (the MySQL scripts and
- * SQL) and H2 in memory. Each {@link #createDatabase} makes a new, empty database on the server
- * started once per test JVM ({@link EmbeddedServers}).
+ * The databases the tests run on: embedded PostgreSQL, embedded MariaDB (the MySQL scripts and SQL)
+ * and H2 in memory. Each {@link #createDatabase} makes a new, empty database on the server started
+ * once per test JVM ({@link EmbeddedServers}).
  */
 public enum TestDatabase {
   POSTGRESQL(DatabaseVendor.POSTGRESQL),
@@ -34,7 +34,11 @@ public enum TestDatabase {
   /** Creates a new empty database and returns the JDBC URL, user and password of it. */
   Coordinates createDatabase() {
     String name =
-        "payflow_" + name().toLowerCase(Locale.ROOT) + "_" + ProcessHandle.current().pid() + "_"
+        "payflow_"
+            + name().toLowerCase(Locale.ROOT)
+            + "_"
+            + ProcessHandle.current().pid()
+            + "_"
             + COUNTER.incrementAndGet();
     return switch (this) {
       case POSTGRESQL -> {
@@ -43,11 +47,10 @@ public enum TestDatabase {
         yield new Coordinates(pg.getJdbcUrl("postgres", name), "postgres", "postgres");
       }
       case MARIADB -> {
-        HikariDataSource admin = pool(new Coordinates(EmbeddedServers.mariaDbUrl(""), "root", ""), 1);
+        HikariDataSource admin =
+            pool(new Coordinates(EmbeddedServers.mariaDbUrl(""), "root", ""), 1);
         try (admin) {
-          run(
-              admin,
-              "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+          run(admin, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
         yield new Coordinates(EmbeddedServers.mariaDbUrl(name), "root", "");
       }

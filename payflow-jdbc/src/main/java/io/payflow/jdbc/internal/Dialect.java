@@ -45,7 +45,8 @@ final class Dialect {
         String product = metaData.getDatabaseProductVersion();
         boolean mariaDb =
             metaData.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb")
-                || (product != null && product.toLowerCase(java.util.Locale.ROOT).contains("mariadb"));
+                || (product != null
+                    && product.toLowerCase(java.util.Locale.ROOT).contains("mariadb"));
         yield mariaDb ? major > 10 || (major == 10 && minor >= 6) : major >= 8;
       }
       case H2 -> false;
@@ -73,7 +74,9 @@ final class Dialect {
    */
   String insertUnlessTaken(String table, List<String> columns, String key) {
     String insert = insert(table, columns);
-    return vendor == DatabaseVendor.POSTGRESQL ? insert + " ON CONFLICT (" + key + ") DO NOTHING" : insert;
+    return vendor == DatabaseVendor.POSTGRESQL
+        ? insert + " ON CONFLICT (" + key + ") DO NOTHING"
+        : insert;
   }
 
   /** Runs a statement of {@link #insertUnlessTaken}: whether it inserted the row. */
@@ -113,7 +116,9 @@ final class Dialect {
       case MYSQL ->
           insert(table, columns)
               + " ON DUPLICATE KEY UPDATE "
-              + updated.stream().map(c -> c + " = VALUES(" + c + ")").collect(Collectors.joining(", "));
+              + updated.stream()
+                  .map(c -> c + " = VALUES(" + c + ")")
+                  .collect(Collectors.joining(", "));
       case H2 ->
           "MERGE INTO "
               + table

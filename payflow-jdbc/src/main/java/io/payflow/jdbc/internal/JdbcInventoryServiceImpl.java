@@ -61,7 +61,8 @@ public final class JdbcInventoryServiceImpl implements JdbcInventoryService {
               }
               try (PreparedStatement ps =
                   c.prepareStatement(
-                      Dialect.insert(t.reservationLines(), List.of("order_no", "sku", "quantity")))) {
+                      Dialect.insert(
+                          t.reservationLines(), List.of("order_no", "sku", "quantity")))) {
                 for (Map.Entry<String, Long> e : wanted.entrySet()) {
                   ps.setString(1, orderNo);
                   ps.setString(2, e.getKey());
@@ -210,7 +211,8 @@ public final class JdbcInventoryServiceImpl implements JdbcInventoryService {
               try (PreparedStatement ps =
                   c.prepareStatement(
                       Dialect.insert(
-                          t.stock(), List.of("sku", "available", "reserved", "sold", "updated_at")))) {
+                          t.stock(),
+                          List.of("sku", "available", "reserved", "sold", "updated_at")))) {
                 ps.setString(1, sku);
                 ps.setLong(2, available);
                 ps.setLong(3, 0);
@@ -263,7 +265,11 @@ public final class JdbcInventoryServiceImpl implements JdbcInventoryService {
                   } catch (IllegalArgumentException e) {
                     throw new CorruptDataException(
                         orderNo,
-                        "reservation status '" + status + "' in " + t.reservations() + " is unknown");
+                        "reservation status '"
+                            + status
+                            + "' in "
+                            + t.reservations()
+                            + " is unknown");
                   }
                 }
               }

@@ -54,6 +54,44 @@ final class Transactor {
   }
 
   /**
+   * Runs one statement that is atomic by itself: without a transaction of its own (one round trip
+   * less), or in the host's transaction.
+   */
+  <T> T statement(String operation, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Connection c = connections.connection();
+        try {
+          if (connections.joinsHostTransaction(c)) {
+            return inHostTransaction(c, work);
+          }
+          if (c.getAutoCommit()) {
+            return work.run(c, false);
+          }
+          try {
+            T result = work.run(c, false);
+            c.commit();
+            return result;
+          } catch (SQLException | RuntimeException | Error e) {
+            rollback(c, e);
+            throw e;
+          }
+        } finally {
+          connections.release(c);
+        }
+      } catch (SQLException e) {
+        if (e instanceof JoinedFailure joined) {
+          throw new JdbcStoreException(operation, joined.sqlCause());
+        }
+        if (Dialect.isTransient(e) && attempt < ATTEMPTS) {
+          continue;
+        }
+        throw new JdbcStoreException(operation, e);
+      }
+    }
+  }
+
+  /**
    * Runs reads that need no transaction of their own: in the host's transaction if there is one,
    * else each statement on its own (auto-commit).
    */

@@ -33,8 +33,8 @@ CREATE TABLE IF NOT EXISTS payflow_orders (
   claim_attempts         INT          NOT NULL DEFAULT 0,
   fresh_due_at           DATETIME(6)  GENERATED ALWAYS AS (CASE WHEN claim_until IS NULL THEN due_at END) STORED,
   reclaim_at             DATETIME(6)  GENERATED ALWAYS AS (CASE WHEN due_at IS NOT NULL THEN claim_until END) STORED,
-  KEY payflow_orders_fresh_due_idx (fresh_due_at),
-  KEY payflow_orders_reclaim_idx (reclaim_at),
+  KEY payflow_orders_fresh_due_idx (fresh_due_at, order_no),
+  KEY payflow_orders_reclaim_idx (reclaim_at, order_no),
   KEY payflow_orders_created_idx (created_at, order_no),
   KEY payflow_orders_status_idx (status)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
@@ -76,9 +76,9 @@ CREATE TABLE IF NOT EXISTS payflow_payments (
   reclaim_at     DATETIME(6)  GENERATED ALWAYS AS (CASE WHEN due_at IS NOT NULL THEN claim_until END) STORED,
   CONSTRAINT payflow_payments_order_fk FOREIGN KEY (order_no) REFERENCES payflow_orders (order_no),
   KEY payflow_payments_order_idx (order_no, list_index),
-  KEY payflow_payments_due_idx (due_at),
-  KEY payflow_payments_fresh_due_idx (fresh_due_at),
-  KEY payflow_payments_reclaim_idx (reclaim_at),
+  KEY payflow_payments_due_idx (due_at, payment_no),
+  KEY payflow_payments_fresh_due_idx (fresh_due_at, payment_no),
+  KEY payflow_payments_reclaim_idx (reclaim_at, payment_no),
   KEY payflow_payments_status_idx (status)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -104,12 +104,11 @@ CREATE TABLE IF NOT EXISTS payflow_refunds (
   fresh_due_at      DATETIME(6)  GENERATED ALWAYS AS (CASE WHEN claim_until IS NULL THEN due_at END) STORED,
   reclaim_at        DATETIME(6)  GENERATED ALWAYS AS (CASE WHEN due_at IS NOT NULL THEN claim_until END) STORED,
   CONSTRAINT payflow_refunds_order_fk FOREIGN KEY (order_no) REFERENCES payflow_orders (order_no),
-  CONSTRAINT payflow_refunds_payment_fk FOREIGN KEY (payment_no) REFERENCES payflow_payments (payment_no),
   KEY payflow_refunds_order_idx (order_no, list_index),
   KEY payflow_refunds_payment_idx (payment_no),
-  KEY payflow_refunds_due_idx (due_at),
-  KEY payflow_refunds_fresh_due_idx (fresh_due_at),
-  KEY payflow_refunds_reclaim_idx (reclaim_at),
+  KEY payflow_refunds_due_idx (due_at, refund_no),
+  KEY payflow_refunds_fresh_due_idx (fresh_due_at, refund_no),
+  KEY payflow_refunds_reclaim_idx (reclaim_at, refund_no),
   KEY payflow_refunds_status_idx (status)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -130,11 +129,11 @@ CREATE TABLE IF NOT EXISTS payflow_effects (
   updated_at      DATETIME(6)  NOT NULL,
   lease_until     DATETIME(6),
   lease_token     BIGINT       NOT NULL DEFAULT 0,
-  due_at          DATETIME(6)  GENERATED ALWAYS AS (CASE WHEN status = 'PENDING' THEN next_attempt_at WHEN status = 'RUNNING' THEN lease_until END) STORED,
+  due_at          DATETIME(6)  GENERATED ALWAYS AS (CASE WHEN status = 'PENDING' THEN next_attempt_at WHEN status = 'RUNNING' THEN COALESCE(lease_until, updated_at) END) STORED,
   CONSTRAINT payflow_effects_id_uq UNIQUE (effect_id),
   CONSTRAINT payflow_effects_order_fk FOREIGN KEY (order_no) REFERENCES payflow_orders (order_no),
   KEY payflow_effects_order_idx (order_no, seq),
-  KEY payflow_effects_due_idx (due_at),
+  KEY payflow_effects_due_idx (due_at, effect_id),
   KEY payflow_effects_status_idx (status, updated_at, effect_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 

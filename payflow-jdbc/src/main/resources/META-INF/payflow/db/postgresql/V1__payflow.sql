@@ -34,8 +34,8 @@ CREATE TABLE IF NOT EXISTS payflow_orders (
   fresh_due_at           TIMESTAMP(6) GENERATED ALWAYS AS (CASE WHEN claim_until IS NULL THEN due_at END) STORED,
   reclaim_at             TIMESTAMP(6) GENERATED ALWAYS AS (CASE WHEN due_at IS NOT NULL THEN claim_until END) STORED
 );
-CREATE INDEX IF NOT EXISTS payflow_orders_fresh_due_idx ON payflow_orders (fresh_due_at) WHERE fresh_due_at IS NOT NULL;
-CREATE INDEX IF NOT EXISTS payflow_orders_reclaim_idx ON payflow_orders (reclaim_at) WHERE reclaim_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_orders_fresh_due_idx ON payflow_orders (fresh_due_at, order_no) WHERE fresh_due_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_orders_reclaim_idx ON payflow_orders (reclaim_at, order_no) WHERE reclaim_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS payflow_orders_created_idx ON payflow_orders (created_at, order_no);
 CREATE INDEX IF NOT EXISTS payflow_orders_status_idx ON payflow_orders (status);
 
@@ -77,9 +77,9 @@ CREATE TABLE IF NOT EXISTS payflow_payments (
   CONSTRAINT payflow_payments_order_fk FOREIGN KEY (order_no) REFERENCES payflow_orders (order_no)
 );
 CREATE INDEX IF NOT EXISTS payflow_payments_order_idx ON payflow_payments (order_no, list_index);
-CREATE INDEX IF NOT EXISTS payflow_payments_due_idx ON payflow_payments (due_at) WHERE due_at IS NOT NULL;
-CREATE INDEX IF NOT EXISTS payflow_payments_fresh_due_idx ON payflow_payments (fresh_due_at) WHERE fresh_due_at IS NOT NULL;
-CREATE INDEX IF NOT EXISTS payflow_payments_reclaim_idx ON payflow_payments (reclaim_at) WHERE reclaim_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_payments_due_idx ON payflow_payments (due_at, payment_no) WHERE due_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_payments_fresh_due_idx ON payflow_payments (fresh_due_at, payment_no) WHERE fresh_due_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_payments_reclaim_idx ON payflow_payments (reclaim_at, payment_no) WHERE reclaim_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS payflow_payments_status_idx ON payflow_payments (status);
 
 -- One row per refund. due_at is updated_at while it is CREATED or PROCESSING, else NULL.
@@ -103,14 +103,13 @@ CREATE TABLE IF NOT EXISTS payflow_refunds (
   claim_attempts    INT          NOT NULL DEFAULT 0,
   fresh_due_at      TIMESTAMP(6) GENERATED ALWAYS AS (CASE WHEN claim_until IS NULL THEN due_at END) STORED,
   reclaim_at        TIMESTAMP(6) GENERATED ALWAYS AS (CASE WHEN due_at IS NOT NULL THEN claim_until END) STORED,
-  CONSTRAINT payflow_refunds_order_fk FOREIGN KEY (order_no) REFERENCES payflow_orders (order_no),
-  CONSTRAINT payflow_refunds_payment_fk FOREIGN KEY (payment_no) REFERENCES payflow_payments (payment_no)
+  CONSTRAINT payflow_refunds_order_fk FOREIGN KEY (order_no) REFERENCES payflow_orders (order_no)
 );
 CREATE INDEX IF NOT EXISTS payflow_refunds_order_idx ON payflow_refunds (order_no, list_index);
 CREATE INDEX IF NOT EXISTS payflow_refunds_payment_idx ON payflow_refunds (payment_no);
-CREATE INDEX IF NOT EXISTS payflow_refunds_due_idx ON payflow_refunds (due_at) WHERE due_at IS NOT NULL;
-CREATE INDEX IF NOT EXISTS payflow_refunds_fresh_due_idx ON payflow_refunds (fresh_due_at) WHERE fresh_due_at IS NOT NULL;
-CREATE INDEX IF NOT EXISTS payflow_refunds_reclaim_idx ON payflow_refunds (reclaim_at) WHERE reclaim_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_refunds_due_idx ON payflow_refunds (due_at, refund_no) WHERE due_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_refunds_fresh_due_idx ON payflow_refunds (fresh_due_at, refund_no) WHERE fresh_due_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_refunds_reclaim_idx ON payflow_refunds (reclaim_at, refund_no) WHERE reclaim_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS payflow_refunds_status_idx ON payflow_refunds (status);
 
 -- The effects outbox. due_at is when a runner may claim it: next_attempt_at while PENDING, the
@@ -130,12 +129,12 @@ CREATE TABLE IF NOT EXISTS payflow_effects (
   updated_at      TIMESTAMP(6) NOT NULL,
   lease_until     TIMESTAMP(6),
   lease_token     BIGINT       NOT NULL DEFAULT 0,
-  due_at          TIMESTAMP(6) GENERATED ALWAYS AS (CASE WHEN status = 'PENDING' THEN next_attempt_at WHEN status = 'RUNNING' THEN lease_until END) STORED,
+  due_at          TIMESTAMP(6) GENERATED ALWAYS AS (CASE WHEN status = 'PENDING' THEN next_attempt_at WHEN status = 'RUNNING' THEN COALESCE(lease_until, updated_at) END) STORED,
   CONSTRAINT payflow_effects_id_uq UNIQUE (effect_id),
   CONSTRAINT payflow_effects_order_fk FOREIGN KEY (order_no) REFERENCES payflow_orders (order_no)
 );
 CREATE INDEX IF NOT EXISTS payflow_effects_order_idx ON payflow_effects (order_no, seq);
-CREATE INDEX IF NOT EXISTS payflow_effects_due_idx ON payflow_effects (due_at) WHERE due_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS payflow_effects_due_idx ON payflow_effects (due_at, effect_id) WHERE due_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS payflow_effects_status_idx ON payflow_effects (status, updated_at, effect_id);
 
 -- The flow trace: who called whom with what, per order, in append order (seq).

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresInventoryServiceTest extends InventoryServiceContract {
 
-  @RegisterExtension static final JdbcTestDatabase db = JdbcTestDatabase.on(TestDatabase.POSTGRESQL);
+  @RegisterExtension
+  static final JdbcTestDatabase db = JdbcTestDatabase.on(TestDatabase.POSTGRESQL);
 
   private JdbcInventoryService inventory;
 

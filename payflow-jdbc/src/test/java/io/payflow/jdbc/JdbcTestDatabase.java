@@ -91,7 +91,12 @@ public final class JdbcTestDatabase implements BeforeAllCallback, AfterAllCallba
 
   /** The config every store and inventory of this database uses. */
   public JdbcConfig config() {
-    return JdbcConfig.of(pool).withTablePrefix(tablePrefix);
+    return config(pool);
+  }
+
+  /** The same config on another data source (a second pool, a counting wrapper). */
+  public JdbcConfig config(DataSource dataSource) {
+    return JdbcConfig.of(dataSource).withTablePrefix(tablePrefix);
   }
 
   /** A new pool on the same database, closed with this one. */
@@ -137,6 +142,59 @@ public final class JdbcTestDatabase implements BeforeAllCallback, AfterAllCallba
   public Stores freshStores() {
     clear();
     return new Stores(JdbcOrderStore.create(config()), JdbcInventoryService.create(config()));
+  }
+
+  /**
+   * Runs statements on one connection with the foreign keys unchecked: a hand edit that the schema
+   * would refuse (a payment whose order is gone), as a careless script with checks off can make.
+   */
+  public void executeWithoutForeignKeys(String... statements) {
+    String off =
+        switch (kind) {
+          case POSTGRESQL -> "SET session_replication_role = replica";
+          case MARIADB -> "SET FOREIGN_KEY_CHECKS = 0";
+          case H2 -> "SET REFERENTIAL_INTEGRITY FALSE";
+        };
+    String on =
+        switch (kind) {
+          case POSTGRESQL -> "SET session_replication_role = DEFAULT";
+          case MARIADB -> "SET FOREIGN_KEY_CHECKS = 1";
+          case H2 -> "SET REFERENTIAL_INTEGRITY TRUE";
+        };
+    try (Connection c = pool.getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      s.execute(off);
+      try {
+        for (String statement : statements) {
+          s.execute(statement);
+        }
+      } finally {
+        s.execute(on);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(String.join("; ", statements) + " failed", e);
+    }
+  }
+
+  /** The table prefix of this database's tables. */
+  public String tablePrefix() {
+    return tablePrefix;
+  }
+
+  /** The value of a one-row, one-column query. */
+  public long queryLong(String sql, Object... parameters) {
+    try (Connection c = pool.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed", e);
+    }
   }
 
   /** Runs one statement with these parameters (a hand edit); returns the update count. */

@@ -1,8 +1,8 @@
 package io.payflow.core.spi;
 
-import io.payflow.core.ConcurrentUpdateException;
-import io.payflow.core.DuplicateNumberException;
 import io.payflow.core.effect.Effect;
+import io.payflow.core.error.ConcurrentUpdateException;
+import io.payflow.core.error.DuplicateNumberException;
 import io.payflow.core.model.OrderRecord;
 import io.payflow.core.model.Payment;
 import io.payflow.core.trace.TraceEntry;

@@ -3,11 +3,11 @@ package io.payflow.core.spi.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.payflow.core.ConcurrentUpdateException;
-import io.payflow.core.DuplicateNumberException;
 import io.payflow.core.effect.Effect;
 import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.effect.EffectType;
+import io.payflow.core.error.ConcurrentUpdateException;
+import io.payflow.core.error.DuplicateNumberException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.OrderRecord;

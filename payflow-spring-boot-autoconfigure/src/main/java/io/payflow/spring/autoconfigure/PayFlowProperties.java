@@ -74,6 +74,7 @@ public class PayFlowProperties {
           "effectBackoffMultiplier", "payflow.effects.multiplier",
           "effectLease", "payflow.effects.lease",
           "reconcileQueryAfter", "payflow.reconcile.query-after",
+          "prepayGrace", "payflow.reconcile.prepay-grace",
           "batchSize", "payflow.batch-size");
 
   /**
@@ -105,6 +106,7 @@ public class PayFlowProperties {
         .effectBackoffMultiplier(effects.multiplier)
         .effectLease(effects.lease)
         .reconcileQueryAfter(reconcile.queryAfter)
+        .prepayGrace(reconcile.prepayGrace)
         .refundLatePayments(latePayments.refund)
         .batchSize(batchSize)
         .build();
@@ -198,11 +200,25 @@ public class PayFlowProperties {
   /** Reconciliation (主动查单) of payments whose result never arrived. */
   public static class Reconcile {
 
-    /** How long a payment may wait for its callback before the channel is queried. */
+    /** How long a payment or refund may wait for its callback before the channel is queried. */
     private Duration queryAfter = Duration.ofMinutes(2);
 
-    /** How often payments waiting too long are looked for. */
+    /**
+     * How long after its creation a payment's prepay may still be on its way to the channel: not
+     * queried before, and a "not found" answer within it settles nothing.
+     */
+    private Duration prepayGrace = Duration.ofMinutes(10);
+
+    /** How often payments and refunds waiting too long are looked for. */
     private Duration interval = Duration.ofSeconds(30);
+
+    public Duration getPrepayGrace() {
+      return prepayGrace;
+    }
+
+    public void setPrepayGrace(Duration prepayGrace) {
+      this.prepayGrace = prepayGrace;
+    }
 
     public Duration getQueryAfter() {
       return queryAfter;

@@ -92,6 +92,12 @@ public enum PayFlowErrorCode {
    */
   STORE_FAILURE,
   /**
+   * A store's rows are in a state payflow never writes (an unknown status, an orphaned payment, a
+   * version that went backwards): someone edited them by hand. The call changed nothing and keeps
+   * failing for that order until the rows are fixed.
+   */
+  CORRUPT_DATA,
+  /**
    * The channel refused a call for good (bad parameters, no permission, bad signature). Do not
    * retry unchanged.
    */

@@ -4,7 +4,9 @@ import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Refund;
+import io.payflow.core.model.RefundKind;
 import io.payflow.core.model.RefundStatus;
+import io.payflow.jdbc.CorruptDataException;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -47,11 +49,12 @@ final class Models {
         paidAt,
         closedAt,
         refundedAmount,
-        failureReason);
+        failureReason,
+        fulfillmentStartedAt);
   }
 
   static @Nullable Instant fulfillmentStartedAt(Order order) {
-    return null;
+    return order.fulfillmentStartedAt();
   }
 
   static Refund refund(
@@ -78,10 +81,23 @@ final class Models {
         failureReason,
         createdAt,
         updatedAt,
-        completedAt);
+        completedAt,
+        refundKind(orderNo, refundNo, kind));
   }
 
   static String kind(Refund refund) {
-    return "REQUESTED";
+    return refund.kind().name();
+  }
+
+  private static RefundKind refundKind(String orderNo, String refundNo, @Nullable String kind) {
+    if (kind == null) {
+      return RefundKind.REQUESTED; // rows written before the kind was stored
+    }
+    for (RefundKind k : RefundKind.values()) {
+      if (k.name().equals(kind)) {
+        return k;
+      }
+    }
+    throw new CorruptDataException(orderNo, "refund " + refundNo + " has an unknown kind " + kind);
   }
 }

@@ -2343,7 +2343,8 @@ public abstract class OrderStoreContract {
         null,
         BASE,
         updatedAt,
-        status == RefundStatus.SUCCEEDED ? updatedAt : null);
+        status == RefundStatus.SUCCEEDED ? updatedAt : null,
+        RefundKind.REQUESTED);
   }
 
   protected static Refund refund(String refundNo, String orderNo, String paymentNo) {

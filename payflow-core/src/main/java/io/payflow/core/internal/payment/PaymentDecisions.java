@@ -14,7 +14,6 @@ import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.PaymentTransitions;
 import io.payflow.core.model.Refund;
 import io.payflow.core.model.RefundKind;
-import io.payflow.core.model.RefundStatus;
 import io.payflow.core.spi.NotificationType;
 import io.payflow.core.spi.OrderNumberGenerator;
 import java.time.Instant;
@@ -162,19 +161,14 @@ public final class PaymentDecisions {
     if (refundLatePayments) {
       refundNo = numbers.newRefundNo(c.order().orderNo(), c.refunds().size() + 1);
       c.addRefund(
-          new Refund(
+          Refund.created(
               refundNo,
               c.order().orderNo(),
               paid.paymentNo(),
               paid.amount(),
               LATE_REFUND_REASON,
-              RefundStatus.CREATED,
-              null,
-              null,
-              c.now(),
-              c.now(),
-              null,
-              RefundKind.LATE_PAYMENT));
+              RefundKind.LATE_PAYMENT,
+              c.now()));
       c.owe(new OwedEffect.RefundPayment(refundNo));
     }
     c.step(new FlowStep.LatePaymentRecorded(refundNo != null));

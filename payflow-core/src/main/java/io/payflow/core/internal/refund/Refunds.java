@@ -17,7 +17,6 @@ import io.payflow.core.model.Payment;
 import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.Refund;
 import io.payflow.core.model.RefundKind;
-import io.payflow.core.model.RefundStatus;
 import io.payflow.core.spi.OrderNumberGenerator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -78,19 +77,14 @@ public final class Refunds {
     Payment paying = payingPayment(c);
     String refundNo = numbers.newRefundNo(o.orderNo(), c.refunds().size() + 1);
     c.addRefund(
-        new Refund(
+        Refund.created(
             refundNo,
             o.orderNo(),
             paying.paymentNo(),
             amount,
             reason,
-            RefundStatus.CREATED,
-            null,
-            null,
-            c.now(),
-            c.now(),
-            null,
-            RefundKind.REQUESTED));
+            RefundKind.REQUESTED,
+            c.now()));
     c.moveOrder(OrderStatus.REFUNDING, x -> x);
     c.owe(new OwedEffect.RefundPayment(refundNo));
     c.step(new FlowStep.RefundRequested());

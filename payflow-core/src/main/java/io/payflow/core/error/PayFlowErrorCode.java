@@ -92,9 +92,9 @@ public enum PayFlowErrorCode {
    */
   STORE_FAILURE,
   /**
-   * A store's rows are in a state payflow never writes (an unknown status, an orphaned payment, a
-   * version that went backwards): someone edited them by hand. The call changed nothing and keeps
-   * failing for that order until the rows are fixed.
+   * A stored row is in a state payflow never writes (an unknown status, a payment of a missing
+   * order, a dangling effect, a version that went backwards): it was edited by hand. The message
+   * names the order; fix the row, payflow does not guess.
    */
   CORRUPT_DATA,
   /**

@@ -6,7 +6,6 @@ import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Refund;
 import io.payflow.core.model.RefundKind;
 import io.payflow.core.model.RefundStatus;
-import io.payflow.jdbc.CorruptDataException;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -82,22 +81,10 @@ final class Models {
         createdAt,
         updatedAt,
         completedAt,
-        refundKind(orderNo, refundNo, kind));
+        kind == null ? RefundKind.REQUESTED : RefundKind.valueOf(kind));
   }
 
   static String kind(Refund refund) {
     return refund.kind().name();
-  }
-
-  private static RefundKind refundKind(String orderNo, String refundNo, @Nullable String kind) {
-    if (kind == null) {
-      return RefundKind.REQUESTED; // rows written before the kind was stored
-    }
-    for (RefundKind k : RefundKind.values()) {
-      if (k.name().equals(kind)) {
-        return k;
-      }
-    }
-    throw new CorruptDataException(orderNo, "refund " + refundNo + " has an unknown kind " + kind);
   }
 }

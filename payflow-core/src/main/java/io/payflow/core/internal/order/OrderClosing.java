@@ -67,7 +67,7 @@ public final class OrderClosing {
   }
 
   public Order cancel(String orderNo, String reason) {
-    Inputs.required("orderNo", orderNo);
+    Inputs.number("orderNo", orderNo);
     Inputs.required("reason", reason);
     Inputs.maxLength("reason", reason, MAX_CANCEL_REASON);
     return close(orderNo, reason, CloseReason.CANCELLED);

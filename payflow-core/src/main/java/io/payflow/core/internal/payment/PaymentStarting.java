@@ -69,7 +69,7 @@ public final class PaymentStarting {
 
   public PaymentStart start(StartPaymentRequest request) {
     Inputs.notNull("request", request);
-    String orderNo = Inputs.required("orderNo", request.orderNo());
+    String orderNo = Inputs.number("orderNo", request.orderNo());
     Inputs.required("channel", request.channel());
     Inputs.notNull("tradeType", request.tradeType());
     PaymentChannel channel =

@@ -1,10 +1,10 @@
-package io.payflow.core.internal;
+package io.payflow.core.internal.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class TextsTest {
+class InputsTest {
 
   @Test
   void textThatShowsNothingIsBlank() {
@@ -23,14 +23,14 @@ class TextsTest {
           "\u202F\u205F",
           "\u00A0\u200B\u3000"
         }) {
-      assertThat(Texts.isBlank(blank)).as("%s", blank).isTrue();
+      assertThat(Inputs.isBlank(blank)).as("%s", blank).isTrue();
     }
   }
 
   @Test
   void textWithAnythingVisibleIsNotBlank() {
     for (String text : new String[] {"a", " a ", "\u3000用户\u3000", "\u200B1", "😀", "\u00A0-"}) {
-      assertThat(Texts.isBlank(text)).as("%s", text).isFalse();
+      assertThat(Inputs.isBlank(text)).as("%s", text).isFalse();
     }
   }
 }

@@ -62,7 +62,10 @@ final class PayFlowWiring {
 
     PaymentDecisions paymentDecisions =
         new PaymentDecisions(
-            notifications, parts.numberGenerator(), parts.config().refundLatePayments());
+            notifications,
+            parts.numberGenerator(),
+            parts.config().refundLatePayments(),
+            parts.config().prepayGrace());
     this.results = new PaymentResults(store, transactor, paymentDecisions);
     RefundResults refundResults =
         new RefundResults(store, transactor, new RefundDecisions(notifications));
@@ -92,12 +95,21 @@ final class PayFlowWiring {
         new EffectRunner(store, parts.clock(), parts.config(), executor, listeners, handlers);
     this.dispatch = effects::runNow;
 
+    DueWorkSweep sweep =
+        new DueWorkSweep(
+            store,
+            parts.clock(),
+            parts.config().effectLease(),
+            parts.config().reconcileQueryAfter(),
+            parts.config().batchSize());
     this.creation =
         new OrderCreation(
             store,
+            transactor,
             parts.inventory(),
             parts.priceCatalog(),
             parts.numberGenerator(),
+            dispatch,
             listeners,
             tracer,
             parts.clock(),
@@ -117,16 +129,10 @@ final class PayFlowWiring {
             parts.clock());
     this.closing =
         new OrderClosing(
-            store,
-            transactor,
-            channels,
-            notifications,
-            results,
-            dispatch,
-            parts.clock(),
-            parts.config().batchSize());
+            store, transactor, channels, notifications, results, dispatch, sweep, parts.clock());
     this.reconciliation =
-        new Reconciliation(store, channels, results, dispatch, parts.clock(), parts.config());
+        new Reconciliation(
+            store, channels, results, dispatch, sweep, parts.clock(), parts.config());
     this.refunds = new Refunds(transactor, parts.numberGenerator(), dispatch);
     this.diagrams = new TraceDiagrams(store, transactor, channels);
   }

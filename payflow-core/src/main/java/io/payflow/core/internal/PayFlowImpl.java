@@ -116,6 +116,11 @@ final class PayFlowImpl implements PayFlow {
   }
 
   @Override
+  public int reconcileRefunds() {
+    return w.refundReconciliation().reconcile();
+  }
+
+  @Override
   public int runDueEffects() {
     return effects.runDue();
   }

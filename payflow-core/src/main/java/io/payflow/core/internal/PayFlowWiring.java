@@ -21,6 +21,7 @@ import io.payflow.core.internal.payment.PaymentResults;
 import io.payflow.core.internal.payment.PaymentStarting;
 import io.payflow.core.internal.payment.Reconciliation;
 import io.payflow.core.internal.refund.RefundDecisions;
+import io.payflow.core.internal.refund.RefundReconciliation;
 import io.payflow.core.internal.refund.RefundResults;
 import io.payflow.core.internal.refund.Refunds;
 import io.payflow.core.spi.OrderStore;
@@ -50,6 +51,7 @@ final class PayFlowWiring {
   private final OrderClosing closing;
   private final Reconciliation reconciliation;
   private final Refunds refunds;
+  private final RefundReconciliation refundReconciliation;
   private final TraceDiagrams diagrams;
 
   PayFlowWiring(PayFlowParts parts) {
@@ -134,6 +136,9 @@ final class PayFlowWiring {
         new Reconciliation(
             store, channels, results, dispatch, sweep, parts.clock(), parts.config());
     this.refunds = new Refunds(transactor, parts.numberGenerator(), dispatch);
+    this.refundReconciliation =
+        new RefundReconciliation(
+            store, channels, refundResults, dispatch, sweep, parts.clock(), parts.config());
     this.diagrams = new TraceDiagrams(store, transactor, channels);
   }
 
@@ -201,6 +206,10 @@ final class PayFlowWiring {
 
   Refunds refunds() {
     return refunds;
+  }
+
+  RefundReconciliation refundReconciliation() {
+    return refundReconciliation;
   }
 
   TraceDiagrams diagrams() {

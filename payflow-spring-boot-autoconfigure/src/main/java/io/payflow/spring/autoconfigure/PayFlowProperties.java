@@ -257,7 +257,8 @@ public class PayFlowProperties {
 
     /**
      * Whether payflow runs expiry, reconciliation and effect sweeps on its own scheduler. Turn off
-     * to drive PayFlow#closeExpiredOrders, #reconcilePayments and #runDueEffects yourself.
+     * to drive PayFlow#closeExpiredOrders, #reconcilePayments, #reconcileRefunds and #runDueEffects
+     * yourself.
      */
     private boolean enabled = true;
 

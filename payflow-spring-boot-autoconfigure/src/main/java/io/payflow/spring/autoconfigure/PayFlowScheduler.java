@@ -59,7 +59,7 @@ public class PayFlowScheduler implements SmartLifecycle {
     AtomicInteger n = new AtomicInteger();
     ScheduledExecutorService ex =
         Executors.newScheduledThreadPool(
-            3,
+            4,
             r -> {
               Thread t = new Thread(r, "payflow-scheduler-" + n.incrementAndGet());
               t.setDaemon(true);
@@ -67,6 +67,7 @@ public class PayFlowScheduler implements SmartLifecycle {
             });
     schedule(ex, "closing expired orders", payFlow::closeExpiredOrders, expiryInterval);
     schedule(ex, "reconciling payments", payFlow::reconcilePayments, reconcileInterval);
+    schedule(ex, "reconciling refunds", payFlow::reconcileRefunds, reconcileInterval);
     schedule(ex, "running due effects", payFlow::runDueEffects, sweepInterval);
     executor = ex;
   }

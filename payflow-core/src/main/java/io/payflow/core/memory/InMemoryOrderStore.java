@@ -133,20 +133,6 @@ public final class InMemoryOrderStore implements OrderStore {
   }
 
   @Override
-  @Deprecated(forRemoval = true)
-  public List<String> findExpiredOrderNos(Instant now, int limit) {
-    synchronized (lock) {
-      return orders.values().stream()
-          .map(OrderRecord::order)
-          .filter(o -> o.status() == OrderStatus.PENDING_PAYMENT && !o.expiresAt().isAfter(now))
-          .sorted(Comparator.comparing(o -> o.expiresAt()))
-          .limit(limit)
-          .map(o -> o.orderNo())
-          .toList();
-    }
-  }
-
-  @Override
   public List<DueWork> claimDueWork(
       DueWorkKind kind, Instant cutoff, Instant now, Instant leaseUntil, int limit) {
     synchronized (lock) {

@@ -170,7 +170,7 @@ public sealed interface HistoryAction {
               switch (kind) {
                 case EXPIRE -> f.closeExpiredOrders();
                 case RECONCILE_PAYMENTS -> f.reconcilePayments();
-                case RECONCILE_REFUNDS -> FaultWorld.invokeIfPresent(f, "reconcileRefunds");
+                case RECONCILE_REFUNDS -> f.reconcileRefunds();
                 case EFFECTS -> f.runDueEffects();
               });
     }

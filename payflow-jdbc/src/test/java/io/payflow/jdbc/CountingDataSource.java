@@ -31,6 +31,9 @@ final class CountingDataSource implements DataSource {
 
   private final DataSource target;
 
+  /** Every statement's SQL and every commit, in order, when not null. */
+  volatile java.util.List<String> log;
+
   CountingDataSource(DataSource target) {
     this.target = target;
   }
@@ -81,7 +84,12 @@ final class CountingDataSource implements DataSource {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
-        case "commit" -> commits.incrementAndGet();
+        case "commit" -> {
+          commits.incrementAndGet();
+          if (log != null) {
+            log.add("COMMIT");
+          }
+        }
         case "rollback" -> {
           if (args == null || args.length == 0) {
             rollbacks.incrementAndGet();
@@ -141,6 +149,9 @@ final class CountingDataSource implements DataSource {
         String sql =
             preparedSql != null ? preparedSql : args != null && args.length > 0 ? "" + args[0] : "";
         statements.incrementAndGet();
+        if (log != null) {
+          log.add((connection.getAutoCommit() ? "[auto] " : "") + sql.replaceAll("\\s+", " "));
+        }
         boolean read = sql.strip().toUpperCase(Locale.ROOT).startsWith("SELECT");
         if (read) {
           reads.incrementAndGet();

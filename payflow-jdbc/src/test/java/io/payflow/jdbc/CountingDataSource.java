@@ -31,6 +31,12 @@ final class CountingDataSource implements DataSource {
 
   private final DataSource target;
 
+  /** A SELECT as sent, with its parameters by index. */
+  record Captured(String sql, java.util.Map<Integer, Object> parameters) {}
+
+  /** Every SELECT with its parameters, when not null. */
+  volatile java.util.List<Captured> selects;
+
   /** Every statement's SQL and every commit, in order, when not null. */
   volatile java.util.List<String> log;
 
@@ -133,6 +139,7 @@ final class CountingDataSource implements DataSource {
     private final Connection connection;
     private final String preparedSql;
     private int batch;
+    private final java.util.Map<Integer, Object> parameters = new java.util.TreeMap<>();
 
     StatementHandler(Statement statement, Connection connection, String preparedSql) {
       this.statement = statement;
@@ -143,6 +150,12 @@ final class CountingDataSource implements DataSource {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       String name = method.getName();
+      if (name.startsWith("set")
+          && args != null
+          && args.length >= 2
+          && args[0] instanceof Integer index) {
+        parameters.put(index, name.equals("setNull") ? null : args[1]);
+      }
       if (name.equals("addBatch")) {
         batch++;
       } else if (name.startsWith("execute")) {
@@ -155,6 +168,10 @@ final class CountingDataSource implements DataSource {
         boolean read = sql.strip().toUpperCase(Locale.ROOT).startsWith("SELECT");
         if (read) {
           reads.incrementAndGet();
+          java.util.List<Captured> capture = selects;
+          if (capture != null) {
+            capture.add(new Captured(sql, new java.util.TreeMap<>(parameters)));
+          }
         }
         if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
           batchedRows.addAndGet(batch);

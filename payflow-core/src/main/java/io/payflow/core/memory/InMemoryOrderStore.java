@@ -1,10 +1,10 @@
 package io.payflow.core.memory;
 
-import io.payflow.core.ConcurrentUpdateException;
-import io.payflow.core.DuplicateNumberException;
 import io.payflow.core.effect.ClaimedEffect;
 import io.payflow.core.effect.Effect;
 import io.payflow.core.effect.EffectStatus;
+import io.payflow.core.error.ConcurrentUpdateException;
+import io.payflow.core.error.DuplicateNumberException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderRecord;
 import io.payflow.core.model.OrderStatus;

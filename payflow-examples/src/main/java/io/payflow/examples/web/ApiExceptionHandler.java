@@ -55,8 +55,14 @@ public class ApiExceptionHandler {
       case CHANNEL_RETRY_LATER -> HttpStatus.SERVICE_UNAVAILABLE;
       // WeChat did not answer in time: payflow settles it by a query.
       case CHANNEL_UNKNOWN_OUTCOME -> HttpStatus.GATEWAY_TIMEOUT;
-      // The shop itself is misconfigured or its store is down: try again once it is fixed.
-      case INVALID_CONFIGURATION, UNKNOWN_NOTIFIER, UNKNOWN_CHANNEL, BAD_EFFECT, STORE_FAILURE ->
+      // The shop itself is misconfigured, its store is down or holds a row edited by hand: try
+      // again once it is fixed.
+      case INVALID_CONFIGURATION,
+          UNKNOWN_NOTIFIER,
+          UNKNOWN_CHANNEL,
+          BAD_EFFECT,
+          STORE_FAILURE,
+          CORRUPT_DATA ->
           HttpStatus.SERVICE_UNAVAILABLE;
     };
   }

@@ -254,6 +254,22 @@ public interface WechatPaySimulator extends AutoCloseable {
   SimulatedRefund completeRefund(String outRefundNo);
 
   /**
+   * Ends a refund without the money reaching the payer: {@code PROCESSING} becomes {@code ABNORMAL}
+   * (退款异常, e.g. the payer's card was cancelled; the amount stays taken from the order, as WeChat
+   * keeps it for an 异常退款) or {@code CLOSED} (退款关闭; the amount can be refunded again). Sends no
+   * notification: see {@link #refundNotification(String)}, which then carries {@code
+   * REFUND.ABNORMAL} or {@code REFUND.CLOSED}.
+   *
+   * @param outRefundNo the merchant's refund number
+   * @param outcome {@link RefundStatus#ABNORMAL} or {@link RefundStatus#CLOSED}
+   * @return the refund
+   * @throws IllegalArgumentException if the refund was never requested, or {@code outcome} is
+   *     neither ABNORMAL nor CLOSED
+   * @throws IllegalStateException if it is not processing
+   */
+  SimulatedRefund failRefund(String outRefundNo, RefundStatus outcome);
+
+  /**
    * Starts a {@code TRANSACTION.SUCCESS} notification (支付成功通知) of the order as it is now; the order
    * should be paid first with {@link #pay(String)}.
    *
@@ -264,8 +280,9 @@ public interface WechatPaySimulator extends AutoCloseable {
   NotificationBuilder transactionNotification(String outTradeNo);
 
   /**
-   * Starts a {@code REFUND.SUCCESS} notification (退款结果通知) of the refund as it is now; complete it
-   * first with {@link #completeRefund(String)}.
+   * Starts a refund notification (退款结果通知) of the refund as it is now: {@code REFUND.SUCCESS} after
+   * {@link #completeRefund(String)} (and while it is still processing), {@code REFUND.ABNORMAL} or
+   * {@code REFUND.CLOSED} after {@link #failRefund(String, RefundStatus)}.
    *
    * @param outRefundNo the merchant's refund number
    * @return a builder; nothing is sent until {@link #deliver(NotificationRequest)}
@@ -326,7 +343,22 @@ public interface WechatPaySimulator extends AutoCloseable {
    */
   List<RecordedCall> calls(Endpoint endpoint);
 
-  /** Forgets all orders, refunds, pending faults and the journal; keeps the keys and the port. */
+  /**
+   * Sends every notification built from now on to {@code url} instead of the {@code notify_url} of
+   * its prepay, as {@link Builder#notifyUrlOverride(String)} does, for a receiver whose address is
+   * known only once it runs: a Spring Boot test on a random port calls it with {@code
+   * "http://127.0.0.1:" + port + "/payflow/wechat/notify"} once the application has started. The
+   * prepay's {@code notify_url} stays the https address WeChat requires; {@link #reset()} keeps the
+   * override.
+   *
+   * @param url e.g. {@code http://127.0.0.1:54321/payflow/wechat/notify}
+   */
+  void overrideNotifyUrl(String url);
+
+  /**
+   * Forgets all orders, refunds, pending faults and the journal; keeps the keys, the port and the
+   * notify URL override.
+   */
   void reset();
 
   /** Configures a simulator. Not threadsafe; the simulator it builds is. */

@@ -16,6 +16,7 @@ import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Payment;
 import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.Refund;
+import io.payflow.core.model.RefundKind;
 import io.payflow.core.model.RefundStatus;
 import io.payflow.core.model.TradeType;
 import io.payflow.core.spi.DueWork;
@@ -135,7 +136,8 @@ public abstract class OrderStoreContract {
               null,
               BASE,
               BASE,
-              null);
+              null,
+              RefundKind.REQUESTED);
       OrderRecord record = new OrderRecord(order, List.of(payment), List.of(refund));
 
       // when
@@ -1819,10 +1821,10 @@ public abstract class OrderStoreContract {
       store.insert(v1, List.of(), List.of());
       OrderRecord stale =
           record(
-              order("ORD-1", OrderStatus.PENDING_PAYMENT, BASE, 2),
+              order("ORD-1", OrderStatus.PENDING_PAYMENT, BASE, 8),
               payment("PAY-1", "ORD-1", PaymentStatus.CREATED, BASE));
 
-      // when
+      // when a writer that read version 7 (the store holds 1) writes version 8
       assertThatThrownBy(() -> store.update(new StoreUpdate(7, stale, List.of(), List.of())))
           .isInstanceOf(ConcurrentUpdateException.class);
 
@@ -2234,6 +2236,7 @@ public abstract class OrderStoreContract {
         null,
         null,
         0,
+        null,
         null);
   }
 
@@ -2257,7 +2260,8 @@ public abstract class OrderStoreContract {
         paidAt,
         o.closedAt(),
         o.refundedAmount(),
-        o.failureReason());
+        o.failureReason(),
+        null);
   }
 
   /** The order one version on with {@code refundedAmount} one more: a counter. */
@@ -2275,7 +2279,8 @@ public abstract class OrderStoreContract {
         o.paidAt(),
         o.closedAt(),
         o.refundedAmount() + 1,
-        o.failureReason());
+        o.failureReason(),
+        null);
   }
 
   protected static Payment payment(String paymentNo, String orderNo) {
@@ -2338,7 +2343,8 @@ public abstract class OrderStoreContract {
         null,
         BASE,
         updatedAt,
-        status == RefundStatus.SUCCEEDED ? updatedAt : null);
+        status == RefundStatus.SUCCEEDED ? updatedAt : null,
+        RefundKind.REQUESTED);
   }
 
   protected static Refund refund(String refundNo, String orderNo, String paymentNo) {
@@ -2353,7 +2359,8 @@ public abstract class OrderStoreContract {
         null,
         BASE,
         BASE,
-        null);
+        null,
+        RefundKind.REQUESTED);
   }
 
   /** A record of an order with these payments and no refunds. */
@@ -2383,7 +2390,8 @@ public abstract class OrderStoreContract {
             at(60),
             at(7200),
             LARGE_FEN - 1,
-            "部分退款 / partially refunded");
+            "部分退款 / partially refunded",
+            at(120));
     Map<String, String> prepayData = new LinkedHashMap<>();
     prepayData.put("prepay_id", "wx201410272009395522657a690389285100");
     prepayData.put("code_url", "weixin://wxpay/bizpayurl?pr=p4lpSuKzz");
@@ -2434,7 +2442,8 @@ public abstract class OrderStoreContract {
             null,
             at(3600),
             at(3700),
-            at(3700));
+            at(3700),
+            RefundKind.REQUESTED);
     Refund refused =
         new Refund(
             orderNo + "R1",
@@ -2447,7 +2456,8 @@ public abstract class OrderStoreContract {
             "NOT_ENOUGH 余额不足",
             at(3000),
             at(3001),
-            null);
+            null,
+            RefundKind.LATE_PAYMENT);
     // deliberately not in number order: the store keeps the list order (oldest first by caller)
     return new OrderRecord(order, List.of(second, first), List.of(done, refused));
   }

@@ -53,7 +53,7 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
   private final String merchantId;
   private final String appId;
   private final SigningMode signingMode;
-  private final @Nullable String notifyUrlOverride;
+  private volatile @Nullable String notifyUrlOverride;
   private final KeyMaterial keys;
   private final WechatPayApi api;
   private final WechatSignatures signatures;
@@ -314,11 +314,36 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
   }
 
   @Override
+  public SimulatedRefund failRefund(String outRefundNo, RefundStatus outcome) {
+    if (outcome != RefundStatus.ABNORMAL && outcome != RefundStatus.CLOSED) {
+      throw new IllegalArgumentException(
+          "a refund fails as ABNORMAL or CLOSED, not " + outcome + ": see completeRefund");
+    }
+    synchronized (api.lock()) {
+      RefundState refund = api.refundLocked(outRefundNo);
+      if (refund == null) {
+        throw new IllegalArgumentException(
+            "no refund " + outRefundNo + " at the WeChat Pay simulator: request it first");
+      }
+      if (refund.status != RefundStatus.PROCESSING) {
+        throw new IllegalStateException(
+            "refund " + outRefundNo + " is " + refund.status + ", not PROCESSING");
+      }
+      refund.status = outcome;
+      if (outcome == RefundStatus.CLOSED) {
+        refund.order.refunded -= refund.refund;
+      }
+      return refund.snapshot();
+    }
+  }
+
+  @Override
   public NotificationBuilder transactionNotification(String outTradeNo) {
     String notifyUrl;
     synchronized (api.lock()) {
       notifyUrl = existingOrder(outTradeNo).notifyUrl;
     }
+    String override = notifyUrlOverride;
     return new DefaultNotificationBuilder(
         DefaultNotificationBuilder.Kind.TRANSACTION_SUCCESS,
         () -> {
@@ -326,7 +351,7 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
             return WechatPayApi.write(api.transactionJson(existingOrder(outTradeNo)));
           }
         },
-        notifyUrlOverride != null ? notifyUrlOverride : notifyUrl,
+        override != null ? override : notifyUrl,
         signatures,
         keys.apiV3Key);
   }
@@ -334,20 +359,29 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
   @Override
   public NotificationBuilder refundNotification(String outRefundNo) {
     RefundState refund;
+    DefaultNotificationBuilder.Kind kind;
     synchronized (api.lock()) {
       refund = api.refundLocked(outRefundNo);
       if (refund == null) {
         throw new IllegalArgumentException(
             "no refund " + outRefundNo + " at the WeChat Pay simulator: request it first");
       }
+      // The event type follows the refund's state now, as WeChat sends one notification per end.
+      kind =
+          switch (refund.status) {
+            case ABNORMAL -> DefaultNotificationBuilder.Kind.REFUND_ABNORMAL;
+            case CLOSED -> DefaultNotificationBuilder.Kind.REFUND_CLOSED;
+            case PROCESSING, SUCCESS -> DefaultNotificationBuilder.Kind.REFUND_SUCCESS;
+          };
     }
+    String override = notifyUrlOverride;
     String url =
-        notifyUrlOverride != null
-            ? notifyUrlOverride
+        override != null
+            ? override
             : refund.notifyUrl != null ? refund.notifyUrl : refund.order.notifyUrl;
     RefundState chosen = refund;
     return new DefaultNotificationBuilder(
-        DefaultNotificationBuilder.Kind.REFUND_SUCCESS,
+        kind,
         () -> {
           synchronized (api.lock()) {
             return WechatPayApi.write(api.refundNotificationJson(chosen));
@@ -415,6 +449,11 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
   @Override
   public List<RecordedCall> calls(Endpoint endpoint) {
     return api.journal().stream().filter(c -> c.endpoint() == endpoint).toList();
+  }
+
+  @Override
+  public void overrideNotifyUrl(String url) {
+    this.notifyUrlOverride = Objects.requireNonNull(url, "url");
   }
 
   @Override

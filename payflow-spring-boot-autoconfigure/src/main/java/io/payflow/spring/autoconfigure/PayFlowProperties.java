@@ -2,6 +2,7 @@ package io.payflow.spring.autoconfigure;
 
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.error.ConfigurationException;
+import io.payflow.core.schedule.SchedulerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -145,7 +146,7 @@ public class PayFlowProperties {
     private Duration lease = PayFlowConfig.DEFAULT_EFFECT_LEASE;
 
     /** How often due effects (retries, and ones left behind by a crash) are swept up. */
-    private Duration sweepInterval = Duration.ofSeconds(10);
+    private Duration sweepInterval = SchedulerConfig.DEFAULT_EFFECT_SWEEP_INTERVAL;
 
     public int getMaxAttempts() {
       return maxAttempts;
@@ -203,7 +204,7 @@ public class PayFlowProperties {
     private Duration queryAfter = PayFlowConfig.DEFAULT_RECONCILE_QUERY_AFTER;
 
     /** How often payments waiting too long are looked for. */
-    private Duration interval = Duration.ofSeconds(30);
+    private Duration interval = SchedulerConfig.DEFAULT_RECONCILE_INTERVAL;
 
     public Duration getQueryAfter() {
       return queryAfter;
@@ -226,7 +227,7 @@ public class PayFlowProperties {
   public static class Expiry {
 
     /** How often expired unpaid orders are looked for and closed. */
-    private Duration interval = Duration.ofSeconds(30);
+    private Duration interval = SchedulerConfig.DEFAULT_EXPIRY_INTERVAL;
 
     public Duration getInterval() {
       return interval;
@@ -237,7 +238,7 @@ public class PayFlowProperties {
     }
   }
 
-  /** payflow's own scheduler for expiry, reconciliation and effect sweeps. */
+  /** payflow's own scheduler for expiry, reconciliation and effect sweeps (the core's). */
   public static class Scheduling {
 
     /**

@@ -54,4 +54,37 @@ class FulfillmentTest {
         .singleElement()
         .satisfies(e -> assertThat(e.status()).isEqualTo(EffectStatus.DONE));
   }
+
+  @Test
+  void fulfilmentThatStartsWhileARefundIsUnderWayLeavesTheOrderRefunding() {
+    // given a paid order whose fulfilment failed once, with a refund the channel is processing
+    AtomicInteger tries = new AtomicInteger();
+    shop.fulfilment =
+        o -> {
+          if (tries.incrementAndGet() == 1) {
+            throw new IllegalStateException("warehouse unreachable");
+          }
+        };
+    shop.channel.onRefund =
+        r ->
+            io.payflow.core.testing.TestData.refundResult(
+                r.refundNo(),
+                r.paymentNo(),
+                io.payflow.core.model.RefundStatus.PROCESSING,
+                "PROCESSING");
+    Order order = shop.order(1);
+    String paymentNo = shop.pay(order).payment().paymentNo();
+    shop.flow.handlePaymentResult(FakeChannel.success(paymentNo, order.totalAmount()));
+    shop.settle();
+    shop.flow.refund(order.orderNo(), 300, "少发一件");
+    shop.settle();
+
+    // when the fulfilment runs again
+    shop.clock.advance(Duration.ofMinutes(1));
+    shop.flow.runDueEffects();
+
+    // then it ships, and the order stays REFUNDING until the refund ends
+    assertThat(shop.fulfilled).hasSize(1);
+    assertThat(shop.record(order.orderNo()).order().status()).isEqualTo(OrderStatus.REFUNDING);
+  }
 }

@@ -181,4 +181,52 @@ class StartPaymentTest {
     assertThat(shop.record(order.orderNo()).payments().get(0).failureCode())
         .isEqualTo("UNKNOWN_OUTCOME");
   }
+
+  @Test
+  void failedPaymentIsNeverResumed() {
+    Order order = shop.order(1);
+    String failed = shop.pay(order).payment().paymentNo();
+    start(order, TradeType.NATIVE, null, null);
+    shop.flow.handlePaymentResult(FakeChannel.failure(failed, order.totalAmount()));
+
+    PaymentStart again = shop.pay(order);
+
+    assertThat(again.resumed()).isFalse();
+    assertThat(again.payment().paymentNo()).isNotEqualTo(failed);
+  }
+
+  @Test
+  void paymentOfAnotherChannelIsNeverResumed() {
+    shop.close();
+    FakeChannel wechat = new FakeChannel();
+    FakeChannel alipay = new FakeChannel();
+    try (PayFlow flow =
+        PayFlow.builder()
+            .inventory(new io.payflow.core.memory.InMemoryInventoryService().stock("SKU-1", 5))
+            .priceCatalog(new io.payflow.core.memory.InMemoryPriceCatalog().price("SKU-1", 1_000))
+            .channel(wechat)
+            .channel(io.payflow.core.testing.TestData.renamed(alipay, "alipay"))
+            .build()) {
+      Order order =
+          flow.createOrder(
+              CreateOrderRequest.of(
+                  "u", java.util.List.of(new io.payflow.core.model.OrderLine("SKU-1", 1, 1_000))));
+      String first =
+          flow.startPayment(
+                  new StartPaymentRequest(
+                      order.orderNo(), FakeChannel.ID, TradeType.NATIVE, null, null))
+              .payment()
+              .paymentNo();
+
+      PaymentStart other =
+          flow.startPayment(
+              new StartPaymentRequest(order.orderNo(), "alipay", TradeType.NATIVE, null, null));
+
+      assertThat(other.resumed()).isFalse();
+      assertThat(other.payment().paymentNo()).isNotEqualTo(first);
+      assertThat(other.payment().channel()).isEqualTo("alipay");
+      assertThat(alipay.prepays).hasSize(1);
+      assertThat(wechat.resumes).isEmpty();
+    }
+  }
 }

@@ -280,4 +280,35 @@ class PaymentOutcomeTest {
         .contains("PS->>WP: 查询支付结果", "WP-->>PS: 返回支付结果", "PS->>OS: 更新订单状态为已支付")
         .doesNotContain("WP->>PS: 支付结果回调", "PS-->>WP: 确认回调处理成功");
   }
+
+  @Test
+  void resultWithoutAPaymentNumberOrAnOutcomeIsRefusedByName() {
+    assertThatThrownBy(() -> shop.flow.handlePaymentResult(null))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("result"));
+    assertThatThrownBy(
+            () -> shop.flow.handlePaymentResult(TestData.forPayment(FakeChannel.pending("x"), " ")))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("paymentNo"));
+    assertThatThrownBy(() -> shop.flow.handlePaymentResult(TestData.withoutOutcome("x")))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("outcome"));
+    assertThatThrownBy(() -> shop.flow.handlePaymentResult(FakeChannel.pending("NOPE")))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void failureByCallbackIsTracedAsACallback() {
+    Order order = shop.order(1);
+    String paymentNo = shop.pay(order).payment().paymentNo();
+
+    shop.flow.handlePaymentResult(FakeChannel.failure(paymentNo, order.totalAmount()));
+    shop.settle();
+
+    assertThat(TestData.arrowsInBlocks(shop.store, order.orderNo()))
+        .containsSubsequence(
+            "WP->>PS: 支付结果回调 @alt:订单创建成功/alt:微信下单成功",
+            "PS->>OS: 更新订单状态为支付失败 @alt:订单创建成功/alt:微信下单成功/else:支付失败",
+            "OS->>OS: 释放锁定库存 @alt:订单创建成功/alt:微信下单成功/else:支付失败");
+  }
 }

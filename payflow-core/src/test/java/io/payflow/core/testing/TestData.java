@@ -138,4 +138,10 @@ public final class TestData {
               }
             });
   }
+
+  /** A result that says nothing about what happened: a channel adapter's bug. */
+  public static PaymentResult withoutOutcome(String paymentNo) {
+    return new PaymentResult(
+        FakeChannel.ID, paymentNo, null, "?", null, -1, null, null, PaymentResult.Source.QUERY);
+  }
 }

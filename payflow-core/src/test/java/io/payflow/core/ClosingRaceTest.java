@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
+import io.payflow.core.error.PayFlowException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.PaymentStatus;

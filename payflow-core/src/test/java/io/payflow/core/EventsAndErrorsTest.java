@@ -3,6 +3,7 @@ package io.payflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.event.EffectFailed;
 import io.payflow.core.event.LatePaymentReceived;
 import io.payflow.core.event.OrderCreated;

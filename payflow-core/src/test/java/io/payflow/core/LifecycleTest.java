@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payflow.core.effect.EffectStatus;
+import io.payflow.core.error.ConfigurationException;
 import io.payflow.core.event.OrderCreated;
 import io.payflow.core.event.PayFlowEvent;
 import io.payflow.core.memory.InMemoryInventoryService;
@@ -37,7 +38,11 @@ class LifecycleTest {
   private static void refusedNaming(PayFlowBuilder builder, String field) {
     assertThatThrownBy(builder::build)
         .isInstanceOfSatisfying(
-            InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo(field));
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigurationException.Problem::setting)
+                    .containsExactly(field));
   }
 
   private static Order paidOrder(PayFlow flow) {

@@ -3,6 +3,7 @@ package io.payflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.memory.InMemoryInventoryService;
 import io.payflow.core.memory.InMemoryPriceCatalog;
 import io.payflow.core.model.Order;

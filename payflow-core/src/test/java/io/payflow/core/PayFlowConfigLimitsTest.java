@@ -1,7 +1,9 @@
 package io.payflow.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payflow.core.error.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
 /** A missing setting is refused by name, never with a NullPointerException. */
@@ -11,9 +13,10 @@ class PayFlowConfigLimitsTest {
   void missingMaximumBackoffIsRefusedByName() {
     assertThatThrownBy(() -> PayFlowConfig.builder().effectMaxBackoff(null).build())
         .isInstanceOfSatisfying(
-            InvalidRequestException.class,
+            ConfigurationException.class,
             e ->
-                org.assertj.core.api.Assertions.assertThat(e.field())
-                    .isEqualTo("effectMaxBackoff"));
+                assertThat(e.problems())
+                    .extracting(ConfigurationException.Problem::setting)
+                    .containsExactly("effectMaxBackoff"));
   }
 }

@@ -7,6 +7,7 @@ import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
 import io.payflow.core.channel.PaymentOutcome;
 import io.payflow.core.channel.PaymentResult;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.event.OrderStatusChanged;
 import io.payflow.core.event.PaymentStatusChanged;
 import io.payflow.core.model.Order;

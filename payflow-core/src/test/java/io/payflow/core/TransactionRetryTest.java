@@ -3,6 +3,8 @@ package io.payflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payflow.core.error.ConcurrentUpdateException;
+import io.payflow.core.error.PayFlowException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.spi.OrderNumberGenerator;

@@ -14,17 +14,17 @@ import org.junit.jupiter.api.Test;
  * The layering of payflow-core, checked on its main classes.
  *
  * <p>At the bottom lie the values: {@code model} depends on nothing of payflow; {@code effect} and
- * {@code trace} (the outbox's and the flow trace's records) only on {@code model}. The contracts a
- * host or a channel implements or listens to ({@code spi}, {@code channel}, {@code event}) stand on
- * those values and on the error model ({@code error}) alone: never on the facade's package, the
+ * {@code trace} (the outbox's and the flow trace's records) and {@code error} (the error model)
+ * only on {@code model}. The contracts a host or a channel implements or listens to ({@code spi},
+ * {@code channel}, {@code event}) stand on those alone: never on the facade's package, the
  * in-memory implementations or {@code internal}. The values are more than {@code model} because the
  * fixed {@code OrderStore} SPI takes effects and trace entries and an SPI declares the exceptions
  * it throws. Nothing but {@link PayFlowBuilder} reaches into {@code internal}, and the packages
  * below {@code io.payflow.core} have no cycle. Other modules check in their own tests that they do
  * not use {@code internal}: they see core, core does not see them.
  *
- * <p>Plain JUnit tests rather than {@code @ArchTest} fields, so that every build tool and PIT runs
- * them like any other test.
+ * <p>Plain JUnit tests rather than {@code @ArchTest} fields: surefire counted those as zero tests
+ * in this build, so a broken rule could pass unseen.
  */
 class ArchitectureTest {
 
@@ -60,14 +60,16 @@ class ArchitectureTest {
   }
 
   @Test
-  void effectAndTraceDependOnlyOnTheModel() {
+  void effectTraceAndErrorDependOnlyOnTheModel() {
     classes()
         .that()
-        .resideInAnyPackage(EFFECT, TRACE)
+        .resideInAnyPackage(EFFECT, TRACE, ERROR)
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage(platformAnd(MODEL, EFFECT, TRACE))
-        .because("effects and trace entries are values that stores persist")
+        .resideInAnyPackage(platformAnd(MODEL, EFFECT, TRACE, ERROR))
+        .because(
+            "effects and trace entries are values that stores persist, and every package may"
+                + " throw the errors")
         .check(CORE);
   }
 

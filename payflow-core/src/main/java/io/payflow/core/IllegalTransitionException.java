@@ -1,5 +1,8 @@
 package io.payflow.core;
 
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
+
 /**
  * A move that the transition table does not allow, e.g. paying a closed order. Nothing was changed.
  */
@@ -14,7 +17,7 @@ public class IllegalTransitionException extends PayFlowException {
 
   public IllegalTransitionException(String entity, String number, Enum<?> from, Enum<?> to) {
     super(
-        "ILLEGAL_TRANSITION",
+        PayFlowErrorCode.ILLEGAL_TRANSITION,
         entity + " " + number + " cannot move from " + from.name() + " to " + to.name());
     this.entity = entity;
     this.number = number;

@@ -3,6 +3,8 @@ package io.payflow.core;
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackRequest;
 import io.payflow.core.channel.PaymentResult;
+import io.payflow.core.error.InsufficientStockException;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.event.PayFlowListener;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.Refund;

@@ -1,6 +1,7 @@
 package io.payflow.core;
 
 import io.payflow.core.channel.PaymentChannel;
+import io.payflow.core.error.ConfigurationException;
 import io.payflow.core.event.PayFlowListener;
 import io.payflow.core.internal.DefaultPayFlow;
 import io.payflow.core.internal.PayFlowParts;
@@ -114,21 +115,29 @@ public final class PayFlowBuilder {
   /**
    * Builds the {@link PayFlow}.
    *
-   * @throws InvalidRequestException if a required part is missing or two notifiers or channels
-   *     share a name
+   * @throws ConfigurationException listing every required part that is missing and every name two
+   *     notifiers or channels share
    */
   public PayFlow build() {
+    List<ConfigurationException.Problem> problems = new ArrayList<>();
     if (inventory == null) {
-      throw new InvalidRequestException("inventory", "an InventoryService is required");
+      problems.add(
+          new ConfigurationException.Problem("inventory", "an InventoryService is required"));
     }
     if (priceCatalog == null) {
-      throw new InvalidRequestException("priceCatalog", "a PriceCatalog is required");
+      problems.add(
+          new ConfigurationException.Problem("priceCatalog", "a PriceCatalog is required"));
     }
     if (channels.isEmpty()) {
-      throw new InvalidRequestException("channels", "at least one PaymentChannel is required");
+      problems.add(
+          new ConfigurationException.Problem(
+              "channels", "at least one PaymentChannel is required"));
     }
-    requireUniqueNames("notifiers", notifiers.stream().map(Notifier::name).toList());
-    requireUniqueNames("channels", channels.stream().map(PaymentChannel::id).toList());
+    requireUniqueNames(problems, "notifiers", notifiers.stream().map(Notifier::name).toList());
+    requireUniqueNames(problems, "channels", channels.stream().map(PaymentChannel::id).toList());
+    if (!problems.isEmpty() || inventory == null || priceCatalog == null) {
+      throw new ConfigurationException("payflow", problems);
+    }
     return DefaultPayFlow.create(
         new PayFlowParts(
             orderStore != null ? orderStore : new InMemoryOrderStore(),
@@ -144,11 +153,13 @@ public final class PayFlowBuilder {
             effectExecutor));
   }
 
-  private static void requireUniqueNames(String field, List<String> names) {
+  private static void requireUniqueNames(
+      List<ConfigurationException.Problem> problems, String field, List<String> names) {
     Set<String> seen = new HashSet<>();
     for (String name : names) {
       if (!seen.add(name)) {
-        throw new InvalidRequestException(field, "two share the name '" + name + "'");
+        problems.add(
+            new ConfigurationException.Problem(field, "two share the name '" + name + "'"));
       }
     }
   }

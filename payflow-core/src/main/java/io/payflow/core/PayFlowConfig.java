@@ -1,6 +1,10 @@
 package io.payflow.core;
 
+import io.payflow.core.error.ConfigurationException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * payflow's settings. Immutable; made by {@link #builder()} with the defaults named below.
@@ -38,30 +42,49 @@ public record PayFlowConfig(
   public static final Duration DEFAULT_RECONCILE_QUERY_AFTER = Duration.ofMinutes(2);
   public static final int DEFAULT_BATCH_SIZE = 100;
 
+  /**
+   * Checks every setting at once.
+   *
+   * @throws ConfigurationException listing every setting that is out of range
+   */
   public PayFlowConfig {
-    requirePositive("orderExpireAfter", orderExpireAfter);
-    requirePositive("effectInitialBackoff", effectInitialBackoff);
-    requirePositive("effectMaxBackoff", effectMaxBackoff);
-    requirePositive("effectLease", effectLease);
-    requirePositive("reconcileQueryAfter", reconcileQueryAfter);
+    List<ConfigurationException.Problem> problems = new ArrayList<>();
+    requirePositive(problems, "orderExpireAfter", orderExpireAfter);
+    requirePositive(problems, "effectInitialBackoff", effectInitialBackoff);
+    requirePositive(problems, "effectMaxBackoff", effectMaxBackoff);
+    requirePositive(problems, "effectLease", effectLease);
+    requirePositive(problems, "reconcileQueryAfter", reconcileQueryAfter);
     if (effectMaxAttempts < 1) {
-      throw new InvalidRequestException("effectMaxAttempts", "must be at least 1");
+      problems.add(new ConfigurationException.Problem("effectMaxAttempts", "must be at least 1"));
     }
     if (!(effectBackoffMultiplier >= 1.0)) {
-      throw new InvalidRequestException("effectBackoffMultiplier", "must be at least 1.0");
+      problems.add(
+          new ConfigurationException.Problem("effectBackoffMultiplier", "must be at least 1.0"));
     }
-    if (effectMaxBackoff.compareTo(effectInitialBackoff) < 0) {
-      throw new InvalidRequestException(
-          "effectMaxBackoff", "must not be shorter than effectInitialBackoff");
+    if (isPositive(effectInitialBackoff)
+        && isPositive(effectMaxBackoff)
+        && effectMaxBackoff.compareTo(effectInitialBackoff) < 0) {
+      problems.add(
+          new ConfigurationException.Problem(
+              "effectMaxBackoff", "must not be shorter than effectInitialBackoff"));
     }
     if (batchSize < 1) {
-      throw new InvalidRequestException("batchSize", "must be at least 1");
+      problems.add(new ConfigurationException.Problem("batchSize", "must be at least 1"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException("payflow", problems);
     }
   }
 
-  private static void requirePositive(String name, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new InvalidRequestException(name, "must be a positive duration, was " + value);
+  private static boolean isPositive(@Nullable Duration value) {
+    return value != null && !value.isNegative() && !value.isZero();
+  }
+
+  private static void requirePositive(
+      List<ConfigurationException.Problem> problems, String name, @Nullable Duration value) {
+    if (!isPositive(value)) {
+      problems.add(
+          new ConfigurationException.Problem(name, "must be a positive duration, was " + value));
     }
   }
 

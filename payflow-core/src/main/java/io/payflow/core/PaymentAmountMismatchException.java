@@ -1,5 +1,8 @@
 package io.payflow.core;
 
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
+
 /**
  * A channel said a payment succeeded with another amount than the payment asked for. payflow does
  * not mark the order paid on such a word: the payment stays as it was and a person must look at it
@@ -15,7 +18,7 @@ public class PaymentAmountMismatchException extends PayFlowException {
 
   public PaymentAmountMismatchException(String paymentNo, long expected, long reported) {
     super(
-        "AMOUNT_MISMATCH",
+        PayFlowErrorCode.AMOUNT_MISMATCH,
         "金额不符 / payment "
             + paymentNo
             + " is "

@@ -2,6 +2,8 @@ package io.payflow.core;
 
 import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +21,7 @@ public class PrepayFailedException extends PayFlowException {
 
   public PrepayFailedException(String orderNo, String paymentNo, ChannelException cause) {
     super(
-        "PREPAY_FAILED",
+        PayFlowErrorCode.PREPAY_FAILED,
         "payment "
             + paymentNo
             + " of order "

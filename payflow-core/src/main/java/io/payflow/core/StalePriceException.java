@@ -1,5 +1,8 @@
 package io.payflow.core;
 
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
+
 /** 价格已变更: the buyer saw an old price; the order was not created and no stock is held. */
 public class StalePriceException extends PayFlowException {
 
@@ -11,7 +14,7 @@ public class StalePriceException extends PayFlowException {
 
   public StalePriceException(String sku, long offered, long current) {
     super(
-        "STALE_PRICE",
+        PayFlowErrorCode.STALE_PRICE,
         "价格已变更 / price of "
             + sku
             + " changed: the order says "

@@ -9,6 +9,8 @@ import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
 import io.payflow.core.channel.PaymentOutcome;
 import io.payflow.core.channel.PaymentResult;
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
 import io.payflow.core.event.CallbackRejected;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderRecord;
@@ -182,7 +184,7 @@ class CallbackTest {
               @Override
               public void update(StoreUpdate update) {
                 if (down.get()) {
-                  throw new PayFlowException("STORE_DOWN", "connection refused");
+                  throw new PayFlowException(PayFlowErrorCode.STORE_FAILURE, "connection refused");
                 }
                 super.update(update);
               }

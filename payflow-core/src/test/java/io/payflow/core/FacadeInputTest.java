@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackRequest;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.event.CallbackRejected;
 import io.payflow.core.testing.FakeChannel;
 import io.payflow.core.testing.Shop;

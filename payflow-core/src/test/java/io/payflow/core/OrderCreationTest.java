@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payflow.core.effect.Effect;
+import io.payflow.core.error.InsufficientStockException;
+import io.payflow.core.error.InvalidRequestException;
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
 import io.payflow.core.event.OrderCreated;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
@@ -108,7 +112,7 @@ class OrderCreationTest {
         new ForwardingOrderStore() {
           @Override
           public void insert(OrderRecord record, List<Effect> effects, List<TraceEntry> trace) {
-            throw new PayFlowException("STORE_DOWN", "the database is down");
+            throw new PayFlowException(PayFlowErrorCode.STORE_FAILURE, "the database is down");
           }
         };
     shop = new Shop(c -> c, failing);

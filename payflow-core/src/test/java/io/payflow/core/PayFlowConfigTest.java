@@ -3,6 +3,8 @@ package io.payflow.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payflow.core.error.ConfigurationException;
+import io.payflow.core.error.PayFlowErrorCode;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -92,11 +94,14 @@ class PayFlowConfigTest {
     // when / then
     assertThatThrownBy(builder::build)
         .isInstanceOfSatisfying(
-            InvalidRequestException.class,
+            ConfigurationException.class,
             e -> {
-              assertThat(e.field()).isEqualTo(field);
-              assertThat(e.code()).isEqualTo("INVALID_REQUEST");
+              assertThat(e.problems())
+                  .extracting(ConfigurationException.Problem::setting)
+                  .containsExactly(field);
+              assertThat(e.errorCode()).isEqualTo(PayFlowErrorCode.INVALID_CONFIGURATION);
+              assertThat(e.code()).isEqualTo("INVALID_CONFIGURATION");
             })
-        .hasMessageStartingWith(field + ":");
+        .hasMessageContaining(": " + field + " ");
   }
 }

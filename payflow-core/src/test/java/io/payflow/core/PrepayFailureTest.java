@@ -7,6 +7,7 @@ import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
 import io.payflow.core.channel.PaymentOutcome;
 import io.payflow.core.channel.PaymentResult;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.PaymentStatus;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payflow.core.channel.RefundResult;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Refund;

@@ -1,5 +1,6 @@
 package io.payflow.wechat;
 
+import io.payflow.core.error.ConfigurationException;
 import io.payflow.core.model.TradeType;
 import io.payflow.wechat.internal.KeyLoader;
 import java.net.URI;
@@ -20,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Everything a {@link WechatPayChannel} needs to talk to WeChat Pay v3 for one merchant (商户号).
  *
  * <p>Made by {@link #builder()}; {@link Builder#build()} reads and parses the keys and checks every
- * setting, and refuses with an {@link InvalidWechatPayConfigException} that names each bad setting.
- * Keys and the API v3 key are never printed: not by {@link #toString()}, not in any message.
- * Several merchants in one JVM each get their own config and channel.
+ * setting, and refuses with an {@link ConfigurationException} that names each bad setting. Keys and
+ * the API v3 key are never printed: not by {@link #toString()}, not in any message. Several
+ * merchants in one JVM each get their own config and channel.
  *
  * <p>Immutable and threadsafe.
  */
@@ -332,7 +333,7 @@ public final class WechatPayConfig {
     /**
      * Checks every setting and loads the keys.
      *
-     * @throws InvalidWechatPayConfigException listing every problem, each naming its setting
+     * @throws ConfigurationException listing every problem, each naming its setting
      */
     public WechatPayConfig build() {
       List<String> problems = new ArrayList<>();
@@ -356,9 +357,19 @@ public final class WechatPayConfig {
       PublicKey publicKey = checkPublicKey(problems);
 
       if (!problems.isEmpty()) {
-        throw new InvalidWechatPayConfigException(problems);
+        throw new ConfigurationException(
+            "WeChat Pay", problems.stream().map(Builder::problem).toList());
       }
       return new WechatPayConfig(this, Objects.requireNonNull(privateKey), publicKey);
+    }
+
+    /** Each sentence starts with the setting it is about: split it there. */
+    private static ConfigurationException.Problem problem(String sentence) {
+      int space = sentence.indexOf(' ');
+      return space < 0
+          ? new ConfigurationException.Problem(sentence, "is invalid")
+          : new ConfigurationException.Problem(
+              sentence.substring(0, space), sentence.substring(space + 1));
     }
 
     private static void requireText(List<String> problems, String name, @Nullable String value) {
@@ -461,7 +472,7 @@ public final class WechatPayConfig {
       if (verificationMode == VerificationMode.CERTIFICATE) {
         if (hasKey || hasId) {
           problems.add(
-              "wechatPayPublicKey/wechatPayPublicKeyId are set but verificationMode is"
+              "wechatPayPublicKey and wechatPayPublicKeyId are set but verificationMode is"
                   + " CERTIFICATE: use PUBLIC_KEY, or COMBINED while switching from certificates");
         }
         return null;

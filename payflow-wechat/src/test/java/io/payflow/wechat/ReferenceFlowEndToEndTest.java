@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.payflow.core.CreateOrderRequest;
-import io.payflow.core.InsufficientStockException;
 import io.payflow.core.PayFlow;
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.PaymentStart;
@@ -15,6 +14,7 @@ import io.payflow.core.StartPaymentRequest;
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackRequest;
 import io.payflow.core.channel.PrepayRequest;
+import io.payflow.core.error.InsufficientStockException;
 import io.payflow.core.event.CallbackRejected;
 import io.payflow.core.event.OrderStatusChanged;
 import io.payflow.core.memory.InMemoryOrderStore;

@@ -3,9 +3,9 @@ package io.payflow.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.payflow.core.InvalidRequestException;
 import io.payflow.core.channel.PrepayRequest;
 import io.payflow.core.channel.RefundRequest;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.model.TradeType;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

@@ -3,6 +3,8 @@ package io.payflow.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payflow.core.error.ConfigurationException;
+import io.payflow.core.error.PayFlowErrorCode;
 import io.payflow.core.model.TradeType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ class WechatPayConfigTest {
   @Test
   void missingApiV3KeyIsRefusedNamingTheSetting() {
     assertThatThrownBy(() -> TestKeys.config().apiV3Key("").build())
-        .isInstanceOf(InvalidWechatPayConfigException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("apiV3Key is required");
   }
 
@@ -36,7 +38,7 @@ class WechatPayConfigTest {
     String shortKey = "abcdefghij0123456789";
 
     assertThatThrownBy(() -> TestKeys.config().apiV3Key(shortKey).build())
-        .isInstanceOf(InvalidWechatPayConfigException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("apiV3Key must be exactly 32 bytes, but has 20 bytes")
         .message()
         .doesNotContain(shortKey);
@@ -54,7 +56,7 @@ class WechatPayConfigTest {
     Path missing = dir.resolve("apiclient_key.pem");
 
     assertThatThrownBy(() -> TestKeys.config().merchantPrivateKeyPath(missing).build())
-        .isInstanceOf(InvalidWechatPayConfigException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("merchantPrivateKeyPath cannot be read from " + missing);
   }
 
@@ -98,7 +100,7 @@ class WechatPayConfigTest {
   @Test
   void plainHttpNotifyUrlIsRefused() {
     assertThatThrownBy(() -> TestKeys.config().notifyUrl("http://shop.example.com/notify").build())
-        .isInstanceOf(InvalidWechatPayConfigException.class)
+        .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("notifyUrl must be an absolute https URL");
   }
 
@@ -144,9 +146,10 @@ class WechatPayConfigTest {
   void everyProblemIsListedAtOnce() {
     assertThatThrownBy(() -> WechatPayConfig.builder().build())
         .isInstanceOfSatisfying(
-            InvalidWechatPayConfigException.class,
+            ConfigurationException.class,
             e ->
                 assertThat(e.problems())
+                    .extracting(ConfigurationException.Problem::toString)
                     .anyMatch(p -> p.startsWith("merchantId"))
                     .anyMatch(p -> p.startsWith("appId"))
                     .anyMatch(p -> p.startsWith("merchantSerialNumber"))
@@ -155,6 +158,31 @@ class WechatPayConfigTest {
                     .anyMatch(p -> p.startsWith("notifyUrl"))
                     .anyMatch(p -> p.startsWith("wechatPayPublicKeyId"))
                     .anyMatch(p -> p.startsWith("wechatPayPublicKey ")));
+  }
+
+  @Test
+  void everyProblemNamesItsSettingApartFromItsText() {
+    assertThatThrownBy(() -> WechatPayConfig.builder().build())
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(PayFlowErrorCode.INVALID_CONFIGURATION);
+              assertThat(e.problems())
+                  .extracting(ConfigurationException.Problem::setting)
+                  .contains(
+                      "merchantId",
+                      "appId",
+                      "merchantSerialNumber",
+                      "merchantPrivateKey",
+                      "apiV3Key",
+                      "notifyUrl",
+                      "wechatPayPublicKeyId",
+                      "wechatPayPublicKey");
+              assertThat(e.problems())
+                  .filteredOn(p -> p.setting().equals("merchantId"))
+                  .extracting(ConfigurationException.Problem::problem)
+                  .containsExactly("is required");
+            });
   }
 
   @Test
@@ -176,9 +204,10 @@ class WechatPayConfigTest {
 
     assertThatThrownBy(builder::build)
         .isInstanceOfSatisfying(
-            InvalidWechatPayConfigException.class,
+            ConfigurationException.class,
             e ->
                 assertThat(e.problems())
+                    .extracting(ConfigurationException.Problem::toString)
                     .anyMatch(p -> p.startsWith("verificationMode is required"))
                     .anyMatch(p -> p.startsWith("baseUrl is required"))
                     .anyMatch(p -> p.startsWith("connectTimeout is required"))

@@ -1,6 +1,7 @@
 package io.payflow.core.channel;
 
-import io.payflow.core.PayFlowException;
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
 
 /**
  * A callback was refused and changed nothing: forged, stale, a signature probe, malformed, or for
@@ -13,12 +14,12 @@ public class CallbackRejectedException extends PayFlowException {
   private final int httpStatus;
 
   public CallbackRejectedException(int httpStatus, String message) {
-    super("CALLBACK_REJECTED", message, null);
+    super(PayFlowErrorCode.CALLBACK_REJECTED, message, null);
     this.httpStatus = httpStatus;
   }
 
   public CallbackRejectedException(int httpStatus, String message, Throwable cause) {
-    super("CALLBACK_REJECTED", message, cause);
+    super(PayFlowErrorCode.CALLBACK_REJECTED, message, cause);
     this.httpStatus = httpStatus;
   }
 

@@ -1,6 +1,7 @@
 package io.payflow.core.internal;
 
 import io.payflow.core.PayFlowConfig;
+import io.payflow.core.effect.ClaimedEffect;
 import io.payflow.core.effect.Effect;
 import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.event.EffectDead;
@@ -26,12 +27,19 @@ import org.slf4j.LoggerFactory;
  * of each on its own: done, retried later with exponential backoff ({@link EffectFailed}), or
  * parked as dead after its last attempt ({@link EffectDead}).
  *
+ * <p>Every outcome is written with the claim's fencing token: if the store refuses it (the lease
+ * ended and another runner has claimed the effect since), this runner does nothing more, publishes
+ * no event, and leaves the effect to its new owner.
+ *
  * <p>It counts the effects it has handed to the executor and not yet finished, so that {@link
  * #awaitIdle} can wait for them without sleeping. This class is threadsafe.
  */
 final class EffectRunner {
 
-  /** What an effect does; throwing any exception counts as a failed attempt. */
+  /**
+   * What an effect does; throwing anything counts as a failed attempt (an {@link Error} too, so
+   * that a handler that keeps throwing one still ends {@code DEAD}).
+   */
   @FunctionalInterface
   interface Handler {
     void execute(Effect effect) throws Exception;
@@ -74,7 +82,7 @@ final class EffectRunner {
       return;
     }
     Instant now = clock.instant();
-    List<Effect> claimed;
+    List<ClaimedEffect> claimed;
     try {
       claimed = store.claimEffects(effectIds, now, now.plus(config.effectLease()));
     } catch (RuntimeException e) {
@@ -91,10 +99,10 @@ final class EffectRunner {
    */
   int runDue() {
     Instant now = clock.instant();
-    List<Effect> due =
+    List<ClaimedEffect> due =
         store.claimDueEffects(now, now.plus(config.effectLease()), config.batchSize());
     List<CompletableFuture<Void>> running = new ArrayList<>();
-    for (Effect e : due) {
+    for (ClaimedEffect e : due) {
       running.add(submit(e));
     }
     CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
@@ -118,14 +126,14 @@ final class EffectRunner {
     }
   }
 
-  private CompletableFuture<Void> submit(Effect effect) {
+  private CompletableFuture<Void> submit(ClaimedEffect claim) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     changeInFlight(1);
     try {
       executor.execute(
           () -> {
             try {
-              attempt(effect);
+              attempt(claim);
             } finally {
               changeInFlight(-1);
               done.complete(null);
@@ -135,9 +143,18 @@ final class EffectRunner {
       // Shutting down: hand it back to the outbox, due now, without counting an attempt.
       changeInFlight(-1);
       done.complete(null);
+      Effect effect = claim.effect();
       try {
-        store.retryEffectLater(
-            effect.id(), effect.attempts(), clock.instant(), "not run: executor rejected it");
+        Instant now = clock.instant();
+        if (!store.retryEffectLater(
+            effect.id(),
+            claim.token(),
+            effect.attempts(),
+            now,
+            "not run: executor rejected it",
+            now)) {
+          logSuperseded(effect, "hand back");
+        }
       } catch (RuntimeException storeFailure) {
         log.warn(
             "payflow could not hand back effect {}; it runs again when its lease ends",
@@ -148,19 +165,30 @@ final class EffectRunner {
     return done;
   }
 
-  private void attempt(Effect effect) {
+  private void attempt(ClaimedEffect claim) {
+    Effect effect = claim.effect();
     int attempts = effect.attempts() + 1;
     try {
       handler.execute(effect);
-    } catch (Exception failure) {
+    } catch (VirtualMachineError fatal) {
+      // Out of memory or stack: record the attempt if the JVM still can, then let it go on up.
+      try {
+        failed(claim, attempts, fatal);
+      } catch (Throwable ignored) {
+        fatal.addSuppressed(ignored);
+      }
+      throw fatal;
+    } catch (Exception | Error failure) {
       if (failure instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      failed(effect, attempts, failure);
+      failed(claim, attempts, failure);
       return;
     }
     try {
-      store.completeEffect(effect.id(), attempts, clock.instant());
+      if (!store.completeEffect(effect.id(), claim.token(), attempts, clock.instant())) {
+        logSuperseded(effect, "mark done");
+      }
     } catch (RuntimeException e) {
       // It did its work; if the store cannot record that, the lease ends and it runs again, which
       // its idempotency key makes harmless.
@@ -168,17 +196,21 @@ final class EffectRunner {
     }
   }
 
-  private void failed(Effect effect, int attempts, Exception failure) {
+  private void failed(ClaimedEffect claim, int attempts, Throwable failure) {
+    Effect effect = claim.effect();
     String error = describe(failure);
     Instant now = clock.instant();
     try {
       if (attempts >= config.effectMaxAttempts()) {
+        if (!store.parkEffect(effect.id(), claim.token(), attempts, error, now)) {
+          logSuperseded(effect, "park");
+          return;
+        }
         log.error(
             "payflow effect {} failed its last attempt ({}); parked as dead: {}",
             effect.id(),
             attempts,
             error);
-        store.parkEffect(effect.id(), attempts, error, now);
         listeners.publish(
             new EffectDead(
                 now,
@@ -187,13 +219,16 @@ final class EffectRunner {
                 error));
       } else {
         Instant next = now.plus(backoff(attempts));
+        if (!store.retryEffectLater(effect.id(), claim.token(), attempts, next, error, now)) {
+          logSuperseded(effect, "retry");
+          return;
+        }
         log.warn(
             "payflow effect {} failed attempt {}; retrying at {}: {}",
             effect.id(),
             attempts,
             next,
             error);
-        store.retryEffectLater(effect.id(), attempts, next, error);
         listeners.publish(
             new EffectFailed(
                 now,
@@ -217,7 +252,15 @@ final class EffectRunner {
     return Duration.ofMillis(millis >= max ? max : (long) millis);
   }
 
-  private static String describe(Exception e) {
+  /** The store refused a write under this runner's token: another runner owns the effect now. */
+  private static void logSuperseded(Effect effect, String what) {
+    log.info(
+        "payflow did not {} effect {}: its lease ended and another runner has it now",
+        what,
+        effect.id());
+  }
+
+  private static String describe(Throwable e) {
     String message = e.getMessage();
     String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     // Effects' errors land in the store's last_error column; keep them short.

@@ -1,8 +1,8 @@
 package io.payflow.core.internal;
 
 import io.payflow.core.CreateOrderRequest;
-import io.payflow.core.InvalidRequestException;
 import io.payflow.core.PayFlowConfig;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.model.OrderLine;
 import java.time.Duration;
 import java.util.HashSet;

@@ -6,16 +6,13 @@ import static io.payflow.core.internal.Traces.OS;
 import static io.payflow.core.internal.Traces.PS;
 import static io.payflow.core.internal.Traces.WP;
 
-import io.payflow.core.ConcurrentUpdateException;
 import io.payflow.core.CreateOrderRequest;
 import io.payflow.core.IllegalTransitionException;
-import io.payflow.core.InvalidRequestException;
 import io.payflow.core.NotFoundException;
 import io.payflow.core.OrderDetails;
 import io.payflow.core.OrderNotPayableException;
 import io.payflow.core.PayFlow;
 import io.payflow.core.PayFlowConfig;
-import io.payflow.core.PayFlowException;
 import io.payflow.core.PaymentAmountMismatchException;
 import io.payflow.core.PaymentStart;
 import io.payflow.core.PrepayFailedException;
@@ -37,6 +34,11 @@ import io.payflow.core.channel.RefundResult;
 import io.payflow.core.effect.Effect;
 import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.effect.EffectType;
+import io.payflow.core.error.ConcurrentUpdateException;
+import io.payflow.core.error.DuplicateNumberException;
+import io.payflow.core.error.InvalidRequestException;
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
 import io.payflow.core.event.CallbackRejected;
 import io.payflow.core.event.LatePaymentReceived;
 import io.payflow.core.event.OrderCreated;
@@ -244,8 +246,8 @@ final class PayFlowImpl implements PayFlow {
       }
       log.warn("payflow number generator repeated order number {}; drawing another", orderNo);
     }
-    throw new PayFlowException(
-        "DUPLICATE_NUMBER", "the order number generator keeps producing numbers already in use");
+    throw new DuplicateNumberException(
+        "the order number generator keeps producing numbers already in use");
   }
 
   // ---------------------------------------------------------------- start payment
@@ -1006,7 +1008,8 @@ final class PayFlowImpl implements PayFlow {
     }
     if (fallback == null) {
       throw new PayFlowException(
-          "NO_PAYMENT", "order " + c.order().orderNo() + " has no succeeded payment to refund");
+          PayFlowErrorCode.NO_PAYMENT,
+          "order " + c.order().orderNo() + " has no succeeded payment to refund");
     }
     return fallback;
   }
@@ -1152,7 +1155,7 @@ final class PayFlowImpl implements PayFlow {
     Notifier notifier = notifiers.get(target(e));
     if (notifier == null) {
       throw new PayFlowException(
-          "UNKNOWN_NOTIFIER", "no notifier named " + e.target() + " is configured");
+          PayFlowErrorCode.UNKNOWN_NOTIFIER, "no notifier named " + e.target() + " is configured");
     }
     NotificationType type = NotificationType.valueOf(e.data().get("notification"));
     Order order = load(e.orderNo()).order();
@@ -1263,7 +1266,8 @@ final class PayFlowImpl implements PayFlow {
 
   private static String target(Effect e) {
     if (e.target() == null) {
-      throw new PayFlowException("BAD_EFFECT", "effect " + e.id() + " has no target");
+      throw new PayFlowException(
+          PayFlowErrorCode.BAD_EFFECT, "effect " + e.id() + " has no target");
     }
     return e.target();
   }
@@ -1355,7 +1359,7 @@ final class PayFlowImpl implements PayFlow {
     PaymentChannel channel = channels.get(p.channel());
     if (channel == null) {
       throw new PayFlowException(
-          "UNKNOWN_CHANNEL",
+          PayFlowErrorCode.UNKNOWN_CHANNEL,
           "payment " + p.paymentNo() + " uses channel '" + p.channel() + "', not configured");
     }
     return channel;

@@ -1,7 +1,7 @@
 package io.payflow.core.memory;
 
-import io.payflow.core.InsufficientStockException;
-import io.payflow.core.InvalidRequestException;
+import io.payflow.core.error.InsufficientStockException;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.spi.InventoryService;
 import java.util.HashMap;

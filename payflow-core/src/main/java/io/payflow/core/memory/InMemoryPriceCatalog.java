@@ -1,6 +1,6 @@
 package io.payflow.core.memory;
 
-import io.payflow.core.InvalidRequestException;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.spi.PriceCatalog;
 import java.util.Map;
 import java.util.OptionalLong;

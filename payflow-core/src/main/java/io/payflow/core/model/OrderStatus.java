@@ -2,6 +2,13 @@ package io.payflow.core.model;
 
 /** The statuses of an order (订单). Allowed moves are in {@link OrderTransitions}. */
 public enum OrderStatus {
+  /**
+   * Stored before stock is touched (intent before action): the store holds the order, which owes
+   * its stock release, while its stock is being reserved. Not payable. Moves on to {@code
+   * PENDING_PAYMENT} once reserved, or to {@code CLOSED}; one that a crash left here is closed by
+   * expiry, its stock released.
+   */
+  RESERVING,
   /** Created, stock reserved, waiting for a payment to succeed. */
   PENDING_PAYMENT,
   /** A payment succeeded; stock is being confirmed and fulfilment started. */

@@ -16,6 +16,7 @@ public final class OrderTransitions {
   private static final Map<OrderStatus, Set<OrderStatus>> TABLE = new EnumMap<>(OrderStatus.class);
 
   static {
+    TABLE.put(OrderStatus.RESERVING, EnumSet.of(OrderStatus.PENDING_PAYMENT, OrderStatus.CLOSED));
     TABLE.put(
         OrderStatus.PENDING_PAYMENT,
         EnumSet.of(OrderStatus.PAID, OrderStatus.PAYMENT_FAILED, OrderStatus.CLOSED));

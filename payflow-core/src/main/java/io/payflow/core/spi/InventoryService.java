@@ -1,6 +1,6 @@
 package io.payflow.core.spi;
 
-import io.payflow.core.InsufficientStockException;
+import io.payflow.core.error.InsufficientStockException;
 import io.payflow.core.model.OrderLine;
 import java.util.List;
 

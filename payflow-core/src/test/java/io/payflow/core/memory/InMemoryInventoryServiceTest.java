@@ -3,7 +3,7 @@ package io.payflow.core.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.payflow.core.InvalidRequestException;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.memory.InMemoryInventoryService.ReservationState;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.spi.InventoryService;

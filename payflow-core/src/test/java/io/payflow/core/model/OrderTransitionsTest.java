@@ -8,6 +8,7 @@ import static io.payflow.core.model.OrderStatus.PAYMENT_FAILED;
 import static io.payflow.core.model.OrderStatus.PENDING_PAYMENT;
 import static io.payflow.core.model.OrderStatus.REFUNDED;
 import static io.payflow.core.model.OrderStatus.REFUNDING;
+import static io.payflow.core.model.OrderStatus.RESERVING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +29,9 @@ class OrderTransitionsTest {
   /** Every allowed move; everything else, including staying put, is refused by the table. */
   private static final List<Map.Entry<OrderStatus, OrderStatus>> ALLOWED =
       List.of(
+          // stored before stock is reserved: reserved, or closed (refused, or left by a crash)
+          Map.entry(RESERVING, PENDING_PAYMENT),
+          Map.entry(RESERVING, CLOSED),
           Map.entry(PENDING_PAYMENT, PAID),
           Map.entry(PENDING_PAYMENT, PAYMENT_FAILED),
           Map.entry(PENDING_PAYMENT, CLOSED),
@@ -83,6 +87,14 @@ class OrderTransitionsTest {
     // a late success for a closed order is refunded, never turned into a paid order
     assertThat(OrderTransitions.allowed(CLOSED, PAID)).isFalse();
     assertThat(OrderTransitions.allowed(PAYMENT_FAILED, PAID)).isFalse();
+  }
+
+  @Test
+  void aReservingOrderIsNotPayable() {
+    // its stock is not reserved yet: only reserving it (or closing it) moves it on
+    assertThat(OrderTransitions.allowed(RESERVING, PAID)).isFalse();
+    assertThat(OrderTransitions.allowed(RESERVING, PAYMENT_FAILED)).isFalse();
+    assertThat(RESERVING.isTerminal()).isFalse();
   }
 
   @Test

@@ -1,10 +1,17 @@
 package io.payflow.core.testing;
 
+import io.payflow.core.effect.ClaimedEffect;
 import io.payflow.core.effect.Effect;
+import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.memory.InMemoryOrderStore;
+import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderRecord;
 import io.payflow.core.model.Payment;
+import io.payflow.core.model.Refund;
+import io.payflow.core.spi.DueWork;
+import io.payflow.core.spi.DueWorkKind;
 import io.payflow.core.spi.OrderStore;
+import io.payflow.core.spi.StoreStatistics;
 import io.payflow.core.spi.StoreUpdate;
 import io.payflow.core.trace.TraceEntry;
 import java.time.Instant;
@@ -42,8 +49,21 @@ public class ForwardingOrderStore implements OrderStore {
   }
 
   @Override
+  @SuppressWarnings("removal")
+  @Deprecated(forRemoval = true)
   public List<String> findExpiredOrderNos(Instant now, int limit) {
     return delegate.findExpiredOrderNos(now, limit);
+  }
+
+  @Override
+  public List<DueWork> claimDueWork(
+      DueWorkKind kind, Instant cutoff, Instant now, Instant leaseUntil, int limit) {
+    return delegate.claimDueWork(kind, cutoff, now, leaseUntil, limit);
+  }
+
+  @Override
+  public void deferDueWork(DueWorkKind kind, String key, Instant dueAt) {
+    delegate.deferDueWork(kind, key, dueAt);
   }
 
   @Override
@@ -52,28 +72,34 @@ public class ForwardingOrderStore implements OrderStore {
   }
 
   @Override
-  public List<Effect> claimDueEffects(Instant now, Instant leaseUntil, int limit) {
+  public List<Refund> findRefundsAwaitingResult(Instant updatedBefore, int limit) {
+    return delegate.findRefundsAwaitingResult(updatedBefore, limit);
+  }
+
+  @Override
+  public List<ClaimedEffect> claimDueEffects(Instant now, Instant leaseUntil, int limit) {
     return delegate.claimDueEffects(now, leaseUntil, limit);
   }
 
   @Override
-  public List<Effect> claimEffects(List<String> effectIds, Instant now, Instant leaseUntil) {
+  public List<ClaimedEffect> claimEffects(List<String> effectIds, Instant now, Instant leaseUntil) {
     return delegate.claimEffects(effectIds, now, leaseUntil);
   }
 
   @Override
-  public void completeEffect(String effectId, int attempts, Instant at) {
-    delegate.completeEffect(effectId, attempts, at);
+  public boolean completeEffect(String effectId, long token, int attempts, Instant at) {
+    return delegate.completeEffect(effectId, token, attempts, at);
   }
 
   @Override
-  public void retryEffectLater(String effectId, int attempts, Instant nextAttemptAt, String error) {
-    delegate.retryEffectLater(effectId, attempts, nextAttemptAt, error);
+  public boolean retryEffectLater(
+      String effectId, long token, int attempts, Instant nextAttemptAt, String error, Instant at) {
+    return delegate.retryEffectLater(effectId, token, attempts, nextAttemptAt, error, at);
   }
 
   @Override
-  public void parkEffect(String effectId, int attempts, String error, Instant at) {
-    delegate.parkEffect(effectId, attempts, error, at);
+  public boolean parkEffect(String effectId, long token, int attempts, String error, Instant at) {
+    return delegate.parkEffect(effectId, token, attempts, error, at);
   }
 
   @Override
@@ -84,6 +110,21 @@ public class ForwardingOrderStore implements OrderStore {
   @Override
   public List<Effect> findEffects(String orderNo) {
     return delegate.findEffects(orderNo);
+  }
+
+  @Override
+  public List<Effect> findEffectsByStatus(EffectStatus status, int limit) {
+    return delegate.findEffectsByStatus(status, limit);
+  }
+
+  @Override
+  public List<Order> findOrders(int offset, int limit) {
+    return delegate.findOrders(offset, limit);
+  }
+
+  @Override
+  public StoreStatistics statistics() {
+    return delegate.statistics();
   }
 
   @Override

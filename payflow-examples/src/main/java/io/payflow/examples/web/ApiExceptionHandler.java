@@ -1,8 +1,8 @@
 package io.payflow.examples.web;
 
-import io.payflow.core.InvalidRequestException;
-import io.payflow.core.PayFlowException;
 import io.payflow.core.PrepayFailedException;
+import io.payflow.core.error.InvalidRequestException;
+import io.payflow.core.error.PayFlowException;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;

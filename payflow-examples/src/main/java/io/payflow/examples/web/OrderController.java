@@ -1,12 +1,12 @@
 package io.payflow.examples.web;
 
 import io.payflow.core.CreateOrderRequest;
-import io.payflow.core.InvalidRequestException;
 import io.payflow.core.NotFoundException;
 import io.payflow.core.OrderDetails;
 import io.payflow.core.PayFlow;
 import io.payflow.core.PaymentStart;
 import io.payflow.core.StartPaymentRequest;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.Payment;

@@ -8,18 +8,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.payflow.core.ConcurrentUpdateException;
 import io.payflow.core.IllegalTransitionException;
-import io.payflow.core.InsufficientStockException;
-import io.payflow.core.InvalidRequestException;
 import io.payflow.core.NotFoundException;
 import io.payflow.core.OrderNotPayableException;
 import io.payflow.core.PayFlow;
-import io.payflow.core.PayFlowException;
 import io.payflow.core.PrepayFailedException;
 import io.payflow.core.StalePriceException;
 import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
+import io.payflow.core.error.ConcurrentUpdateException;
+import io.payflow.core.error.InsufficientStockException;
+import io.payflow.core.error.InvalidRequestException;
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.examples.push.PushConfiguration;
 import io.payflow.examples.shop.ShopConfiguration;
@@ -154,11 +155,13 @@ class OrderApiErrorMappingTest {
 
   @Test
   void unknownPayflowCodeIs500KeepingTheCode() throws Exception {
-    given(payFlow.startPayment(any())).willThrow(new PayFlowException("SOMETHING_NEW", "new"));
+    // a code the demo maps to no status of its own
+    given(payFlow.startPayment(any()))
+        .willThrow(new PayFlowException(PayFlowErrorCode.UNKNOWN_CHANNEL, "new"));
 
     mvc.perform(json(post("/api/orders/O1/payments"), PAY))
         .andExpect(status().isInternalServerError())
-        .andExpect(jsonPath("$.code").value("SOMETHING_NEW"));
+        .andExpect(jsonPath("$.code").value("UNKNOWN_CHANNEL"));
   }
 
   @Test

@@ -1,9 +1,10 @@
 package io.payflow.spring.autoconfigure;
 
-import io.payflow.core.InvalidRequestException;
 import io.payflow.core.PayFlowConfig;
+import io.payflow.core.error.ConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -83,14 +84,15 @@ public class PayFlowProperties {
   public PayFlowConfig toConfig() {
     try {
       return buildConfig();
-    } catch (InvalidRequestException e) {
-      String property = PROPERTY_OF_FIELD.getOrDefault(e.field(), "payflow." + e.field());
-      String message = e.getMessage();
-      String problem =
-          message != null && message.startsWith(e.field() + ": ")
-              ? message.substring(e.field().length() + 2)
-              : String.valueOf(message);
-      throw new PayFlowConfigurationException(property, problem, e);
+    } catch (ConfigurationException e) {
+      Map<String, String> problems = new LinkedHashMap<>();
+      for (ConfigurationException.Problem p : e.problems()) {
+        String property = PROPERTY_OF_FIELD.getOrDefault(p.setting(), "payflow." + p.setting());
+        problems.merge(property, p.problem(), (a, b) -> a + "; " + b);
+      }
+      PayFlowConfigurationException translated = PayFlowConfigurationException.of(problems);
+      translated.initCause(e);
+      throw translated;
     }
   }
 

@@ -1,6 +1,6 @@
 package io.payflow.spring.autoconfigure;
 
-import io.payflow.wechat.InvalidWechatPayConfigException;
+import io.payflow.core.error.ConfigurationException;
 import io.payflow.wechat.VerificationMode;
 import io.payflow.wechat.WechatPayChannel;
 import io.payflow.wechat.WechatPayConfig;
@@ -73,10 +73,11 @@ public class PayFlowWechatAutoConfiguration {
       }
       try {
         return builder.build();
-      } catch (InvalidWechatPayConfigException e) {
+      } catch (ConfigurationException e) {
         // What our own check cannot see (a file that is not a PEM key, a base-url that is not a
         // URL) is refused by the channel's builder in its own words; name our properties instead.
-        throw translate(e.problems());
+        throw translate(
+            e.problems().stream().map(ConfigurationException.Problem::toString).toList());
       }
     }
 

@@ -3,7 +3,7 @@ package io.payflow.core.spi.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.payflow.core.InsufficientStockException;
+import io.payflow.core.error.InsufficientStockException;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.spi.InventoryService;
 import java.util.List;

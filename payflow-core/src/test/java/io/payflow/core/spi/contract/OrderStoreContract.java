@@ -3,11 +3,12 @@ package io.payflow.core.spi.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.payflow.core.ConcurrentUpdateException;
-import io.payflow.core.DuplicateNumberException;
+import io.payflow.core.effect.ClaimedEffect;
 import io.payflow.core.effect.Effect;
 import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.effect.EffectType;
+import io.payflow.core.error.ConcurrentUpdateException;
+import io.payflow.core.error.DuplicateNumberException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.OrderRecord;
@@ -214,7 +215,7 @@ public abstract class OrderStoreContract {
       assertThat(store.findOrderNoByPaymentNo("PAY-2")).isEmpty();
       assertThat(store.findEffects("ORD-1")).containsExactly(firstEffect);
       assertThat(store.loadTrace("ORD-1")).containsExactly(firstTrace);
-      assertThat(store.claimDueEffects(at(3600), at(3900), 10))
+      assertThat(effects(store.claimDueEffects(at(3600), at(3900), 10)))
           .extracting(Effect::id)
           .containsExactly("E-1");
     }
@@ -343,7 +344,7 @@ public abstract class OrderStoreContract {
       assertThat(store.loadTrace("ORD-1"))
           .extracting(TraceEntry::message)
           .containsExactly("created", "closed");
-      assertThat(store.claimDueEffects(at(3600), at(3900), 10))
+      assertThat(effects(store.claimDueEffects(at(3600), at(3900), 10)))
           .extracting(Effect::id)
           .containsExactly("E-1");
     }
@@ -472,8 +473,8 @@ public abstract class OrderStoreContract {
       // given E-1 ran and is done
       OrderRecord v1 = record(order("ORD-1"));
       store.insert(v1, List.of(effect("E-1", "ORD-1", BASE)), List.of());
-      store.claimEffects(List.of("E-1"), BASE, BASE.plus(LEASE));
-      store.completeEffect("E-1", 1, at(1));
+      long token = claimOne("E-1", BASE);
+      assertThat(store.completeEffect("E-1", token, 1, at(1))).isTrue();
 
       // when a repeated transition (a duplicate callback) owes E-1 again
       store.update(
@@ -487,7 +488,7 @@ public abstract class OrderStoreContract {
       assertThat(store.findEffects("ORD-1"))
           .singleElement()
           .satisfies(e -> assertThat(e.status()).isEqualTo(EffectStatus.DONE));
-      assertThat(store.claimDueEffects(at(3600), at(3900), 10)).isEmpty();
+      assertThat(effects(store.claimDueEffects(at(3600), at(3900), 10))).isEmpty();
     }
 
     @Test
@@ -629,7 +630,7 @@ public abstract class OrderStoreContract {
           effect("E-FUTURE", "ORD-1", now.plusMillis(1)));
 
       // when
-      List<Effect> claimed = store.claimDueEffects(now, now.plus(LEASE), 10);
+      List<Effect> claimed = effects(store.claimDueEffects(now, now.plus(LEASE), 10));
 
       // then nextAttemptAt <= now is due; the claimed ones come back RUNNING, otherwise intact
       assertThat(claimed).extracting(Effect::id).containsExactlyInAnyOrder("E-PAST", "E-NOW");
@@ -660,11 +661,11 @@ public abstract class OrderStoreContract {
           effect("E-2", "ORD-1", at(-2)));
 
       // when
-      List<Effect> claimed = store.claimDueEffects(BASE, BASE.plus(LEASE), 2);
+      List<Effect> claimed = effects(store.claimDueEffects(BASE, BASE.plus(LEASE), 2));
 
       // then
       assertThat(claimed).extracting(Effect::id).containsExactlyInAnyOrder("E-3", "E-2");
-      assertThat(store.claimDueEffects(BASE, BASE.plus(LEASE), 2))
+      assertThat(effects(store.claimDueEffects(BASE, BASE.plus(LEASE), 2)))
           .extracting(Effect::id)
           .containsExactly("E-1");
     }
@@ -674,11 +675,11 @@ public abstract class OrderStoreContract {
       // given
       insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
       Instant leaseUntil = BASE.plus(LEASE);
-      assertThat(store.claimDueEffects(BASE, leaseUntil, 10)).hasSize(1);
+      assertThat(effects(store.claimDueEffects(BASE, leaseUntil, 10))).hasSize(1);
 
       // when another runner looks during the lease, by due time or by id
-      List<Effect> byDue = store.claimDueEffects(leaseUntil.minusMillis(1), at(3600), 10);
-      List<Effect> byId = store.claimEffects(List.of("E-1"), at(1), at(3600));
+      List<Effect> byDue = effects(store.claimDueEffects(leaseUntil.minusMillis(1), at(3600), 10));
+      List<Effect> byId = effects(store.claimEffects(List.of("E-1"), at(1), at(3600)));
 
       // then it gets nothing
       assertThat(byDue).isEmpty();
@@ -694,12 +695,12 @@ public abstract class OrderStoreContract {
 
       // when another runner looks after the lease ended
       Instant later = leaseUntil.plusMillis(1);
-      List<Effect> reclaimed = store.claimDueEffects(later, later.plus(LEASE), 10);
+      List<Effect> reclaimed = effects(store.claimDueEffects(later, later.plus(LEASE), 10));
 
       // then it takes E-1 over, with a new lease that holds off a third runner
       assertThat(reclaimed).extracting(Effect::id).containsExactly("E-1");
       assertThat(reclaimed.get(0).status()).isEqualTo(EffectStatus.RUNNING);
-      assertThat(store.claimDueEffects(later.plusSeconds(1), at(7200), 10)).isEmpty();
+      assertThat(effects(store.claimDueEffects(later.plusSeconds(1), at(7200), 10))).isEmpty();
     }
 
     @Test
@@ -725,11 +726,11 @@ public abstract class OrderStoreContract {
               i ->
                   () -> {
                     int batches = 0;
-                    List<Effect> batch;
+                    List<ClaimedEffect> batch;
                     // bounded: a store that hands effects out twice must fail, not spin
                     while (claimed.size() <= all.size()
                         && !(batch = store.claimDueEffects(BASE, BASE.plus(LEASE), 7)).isEmpty()) {
-                      batch.forEach(e -> claimed.add(e.id()));
+                      batch.forEach(c -> claimed.add(c.effect().id()));
                       batches++;
                     }
                     return batches;
@@ -753,15 +754,15 @@ public abstract class OrderStoreContract {
       store.insert(record(order("ORD-1")), effects, List.of());
 
       // when
-      List<Race.Outcome<List<Effect>>> outcomes =
+      List<Race.Outcome<List<ClaimedEffect>>> outcomes =
           Race.run(
               threads(), threads(), i -> () -> store.claimEffects(ids, BASE, BASE.plus(LEASE)));
 
       // then
       List<String> claimed = new ArrayList<>();
-      for (Race.Outcome<List<Effect>> o : outcomes) {
+      for (Race.Outcome<List<ClaimedEffect>> o : outcomes) {
         assertThat(o.failure()).isNull();
-        o.value().forEach(e -> claimed.add(e.id()));
+        o.value().forEach(c -> claimed.add(c.effect().id()));
       }
       assertThat(claimed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
     }
@@ -776,16 +777,19 @@ public abstract class OrderStoreContract {
           effect("E-DONE", "ORD-1", BASE),
           effect("E-DEAD", "ORD-1", BASE),
           effect("E-NOT-ASKED", "ORD-1", BASE));
-      store.claimEffects(List.of("E-RUNNING", "E-DONE", "E-DEAD"), BASE, BASE.plus(LEASE));
-      store.completeEffect("E-DONE", 1, BASE);
-      store.parkEffect("E-DEAD", 8, "gave up", BASE);
+      Map<String, Long> tokens =
+          tokens(
+              store.claimEffects(List.of("E-RUNNING", "E-DONE", "E-DEAD"), BASE, BASE.plus(LEASE)));
+      assertThat(store.completeEffect("E-DONE", tokens.get("E-DONE"), 1, BASE)).isTrue();
+      assertThat(store.parkEffect("E-DEAD", tokens.get("E-DEAD"), 8, "gave up", BASE)).isTrue();
 
       // when
       List<Effect> claimed =
-          store.claimEffects(
-              List.of("E-PENDING", "E-RUNNING", "E-DONE", "E-DEAD", "E-UNKNOWN"),
-              at(1),
-              at(1).plus(LEASE));
+          effects(
+              store.claimEffects(
+                  List.of("E-PENDING", "E-RUNNING", "E-DONE", "E-DEAD", "E-UNKNOWN"),
+                  at(1),
+                  at(1).plus(LEASE)));
 
       // then
       assertThat(claimed).extracting(Effect::id).containsExactly("E-PENDING");
@@ -800,12 +804,13 @@ public abstract class OrderStoreContract {
     void completedEffectIsDoneAndNeverClaimedAgain() {
       // given
       insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
-      store.claimDueEffects(BASE, BASE.plus(LEASE), 10);
+      long token = claimOneDue(BASE);
 
       // when
-      store.completeEffect("E-1", 1, at(2));
+      boolean completed = store.completeEffect("E-1", token, 1, at(2));
 
       // then not even once its lease would have ended
+      assertThat(completed).isTrue();
       assertThat(store.findEffects("ORD-1"))
           .singleElement()
           .satisfies(
@@ -814,21 +819,22 @@ public abstract class OrderStoreContract {
                 assertThat(e.attempts()).isEqualTo(1);
                 assertThat(e.updatedAt()).isEqualTo(at(2));
               });
-      assertThat(store.claimDueEffects(at(86_400), at(90_000), 10)).isEmpty();
-      assertThat(store.claimEffects(List.of("E-1"), at(86_400), at(90_000))).isEmpty();
+      assertThat(effects(store.claimDueEffects(at(86_400), at(90_000), 10))).isEmpty();
+      assertThat(effects(store.claimEffects(List.of("E-1"), at(86_400), at(90_000)))).isEmpty();
     }
 
     @Test
     void effectRetriedLaterIsNotDueBeforeItsTime() {
       // given a first attempt failed
       insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
-      store.claimDueEffects(BASE, BASE.plus(LEASE), 10);
+      long token = claimOneDue(BASE);
       Instant retryAt = at(10);
 
       // when
-      store.retryEffectLater("E-1", 1, retryAt, "短信网关 503");
+      boolean retried = store.retryEffectLater("E-1", token, 1, retryAt, "短信网关 503", at(1));
 
       // then it waits for its time, then is claimable again, even though its lease has not ended
+      assertThat(retried).isTrue();
       assertThat(store.findEffects("ORD-1"))
           .singleElement()
           .satisfies(
@@ -838,8 +844,8 @@ public abstract class OrderStoreContract {
                 assertThat(e.nextAttemptAt()).isEqualTo(retryAt);
                 assertThat(e.lastError()).isEqualTo("短信网关 503");
               });
-      assertThat(store.claimDueEffects(retryAt.minusMillis(1), at(3600), 10)).isEmpty();
-      assertThat(store.claimDueEffects(retryAt, retryAt.plus(LEASE), 10))
+      assertThat(effects(store.claimDueEffects(retryAt.minusMillis(1), at(3600), 10))).isEmpty();
+      assertThat(effects(store.claimDueEffects(retryAt, retryAt.plus(LEASE), 10)))
           .extracting(Effect::id, Effect::status)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("E-1", EffectStatus.RUNNING));
     }
@@ -848,12 +854,13 @@ public abstract class OrderStoreContract {
     void parkedEffectIsDeadAndNeverClaimed() {
       // given
       insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
-      store.claimDueEffects(BASE, BASE.plus(LEASE), 10);
+      long token = claimOneDue(BASE);
 
       // when
-      store.parkEffect("E-1", 8, "fulfilment service down", at(5));
+      boolean parked = store.parkEffect("E-1", token, 8, "fulfilment service down", at(5));
 
       // then
+      assertThat(parked).isTrue();
       assertThat(store.findEffects("ORD-1"))
           .singleElement()
           .satisfies(
@@ -862,16 +869,16 @@ public abstract class OrderStoreContract {
                 assertThat(e.attempts()).isEqualTo(8);
                 assertThat(e.lastError()).isEqualTo("fulfilment service down");
               });
-      assertThat(store.claimDueEffects(at(86_400), at(90_000), 10)).isEmpty();
-      assertThat(store.claimEffects(List.of("E-1"), at(86_400), at(90_000))).isEmpty();
+      assertThat(effects(store.claimDueEffects(at(86_400), at(90_000), 10))).isEmpty();
+      assertThat(effects(store.claimEffects(List.of("E-1"), at(86_400), at(90_000)))).isEmpty();
     }
 
     @Test
     void revivedDeadEffectIsPendingAndDueAtTheGivenTime() {
       // given
       insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
-      store.claimDueEffects(BASE, BASE.plus(LEASE), 10);
-      store.parkEffect("E-1", 8, "gave up", at(5));
+      long token = claimOneDue(BASE);
+      assertThat(store.parkEffect("E-1", token, 8, "gave up", at(5))).isTrue();
       Instant revivedAt = at(600);
 
       // when retried by hand
@@ -886,8 +893,8 @@ public abstract class OrderStoreContract {
                 assertThat(e.status()).isEqualTo(EffectStatus.PENDING);
                 assertThat(e.nextAttemptAt()).isEqualTo(revivedAt);
               });
-      assertThat(store.claimDueEffects(revivedAt.minusMillis(1), at(3600), 10)).isEmpty();
-      assertThat(store.claimDueEffects(revivedAt, revivedAt.plus(LEASE), 10))
+      assertThat(effects(store.claimDueEffects(revivedAt.minusMillis(1), at(3600), 10))).isEmpty();
+      assertThat(effects(store.claimDueEffects(revivedAt, revivedAt.plus(LEASE), 10)))
           .extracting(Effect::id)
           .containsExactly("E-1");
     }
@@ -900,8 +907,9 @@ public abstract class OrderStoreContract {
           effect("E-PENDING", "ORD-1", at(100)),
           effect("E-RUNNING", "ORD-1", BASE),
           effect("E-DONE", "ORD-1", BASE));
-      store.claimEffects(List.of("E-RUNNING", "E-DONE"), BASE, BASE.plus(LEASE));
-      store.completeEffect("E-DONE", 1, BASE);
+      Map<String, Long> tokens =
+          tokens(store.claimEffects(List.of("E-RUNNING", "E-DONE"), BASE, BASE.plus(LEASE)));
+      assertThat(store.completeEffect("E-DONE", tokens.get("E-DONE"), 1, BASE)).isTrue();
       List<Effect> before = store.findEffects("ORD-1");
 
       // when / then
@@ -1239,6 +1247,32 @@ public abstract class OrderStoreContract {
   protected static TraceEntry trace(Instant at, String message) {
     return new TraceEntry(
         at, Participant.ORDER_SERVICE, Participant.PAYMENT_SERVICE, message, false, "");
+  }
+
+  /** The effects of these claims, in the order claimed. */
+  protected static List<Effect> effects(List<ClaimedEffect> claims) {
+    return claims.stream().map(ClaimedEffect::effect).toList();
+  }
+
+  /** The token of each claim, by effect id. */
+  protected static Map<String, Long> tokens(List<ClaimedEffect> claims) {
+    Map<String, Long> tokens = new LinkedHashMap<>();
+    claims.forEach(c -> tokens.put(c.effect().id(), c.token()));
+    return tokens;
+  }
+
+  /** Claims this one effect by id at {@code now} for {@link #LEASE}; its token. */
+  private long claimOne(String effectId, Instant now) {
+    List<ClaimedEffect> claims = store.claimEffects(List.of(effectId), now, now.plus(LEASE));
+    assertThat(claims).as("claim of %s", effectId).hasSize(1);
+    return claims.get(0).token();
+  }
+
+  /** Claims the one due effect at {@code now} for {@link #LEASE}; its token. */
+  private long claimOneDue(Instant now) {
+    List<ClaimedEffect> claims = store.claimDueEffects(now, now.plus(LEASE), 10);
+    assertThat(claims).as("due claims at %s", now).hasSize(1);
+    return claims.get(0).token();
   }
 
   private void insertOrder(Order order) {

@@ -1,4 +1,4 @@
-package io.payflow.core;
+package io.payflow.core.error;
 
 /**
  * An {@code OrderStore} write found another version than it expected: someone else changed the
@@ -10,7 +10,7 @@ public class ConcurrentUpdateException extends PayFlowException {
 
   public ConcurrentUpdateException(String orderNo, long expectedVersion) {
     super(
-        "CONCURRENT_UPDATE",
+        PayFlowErrorCode.CONCURRENT_UPDATE,
         "order "
             + orderNo
             + " was changed concurrently (expected version "

@@ -1,4 +1,4 @@
-package io.payflow.core;
+package io.payflow.core.error;
 
 /** A request to payflow was invalid; nothing was changed. {@link #field()} names the culprit. */
 public class InvalidRequestException extends PayFlowException {
@@ -8,7 +8,7 @@ public class InvalidRequestException extends PayFlowException {
   private final String field;
 
   public InvalidRequestException(String field, String message) {
-    super("INVALID_REQUEST", field + ": " + message);
+    super(PayFlowErrorCode.INVALID_REQUEST, field + ": " + message);
     this.field = field;
   }
 

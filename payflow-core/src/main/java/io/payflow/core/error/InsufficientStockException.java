@@ -1,4 +1,4 @@
-package io.payflow.core;
+package io.payflow.core.error;
 
 /** 库存不足: the order was not created and no stock is held. */
 public class InsufficientStockException extends PayFlowException {
@@ -11,7 +11,7 @@ public class InsufficientStockException extends PayFlowException {
 
   public InsufficientStockException(String sku, long requested, long available) {
     super(
-        "INSUFFICIENT_STOCK",
+        PayFlowErrorCode.INSUFFICIENT_STOCK,
         "库存不足 / insufficient stock for " + sku + ": wanted " + requested + ", have " + available);
     this.sku = sku;
     this.requested = requested;

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * A channel that answers at once from memory: every prepay succeeds, every query says the payment
  * is paid (or still pending), every close and refund succeeds. Callbacks are handed to {@code
  * callbacks} when one is given (the real {@code WechatPayChannel}, so that the callback path is
- * measured for real while the prepay costs nothing). Threadsafe.
+ * measured for real while the prepay costs nothing); without one, a callback's body is a payment
+ * number and says it was paid. Threadsafe.
  */
 final class FakeChannel implements PaymentChannel {
 
@@ -104,10 +105,15 @@ final class FakeChannel implements PaymentChannel {
 
   @Override
   public CallbackEvent parseCallback(CallbackRequest request) {
-    if (callbacks == null) {
-      throw new CallbackRejectedException(400, "this fake channel takes no callbacks");
+    if (callbacks != null) {
+      return callbacks.parseCallback(request);
     }
-    return callbacks.parseCallback(request);
+    if (request.body().isBlank()) {
+      throw new CallbackRejectedException(400, "no payment number");
+    }
+    // Unsigned: the body is the payment number, and the word is that it was paid.
+    return new CallbackEvent.PaymentNotified(
+        Fixtures.succeeded(id, request.body(), clock.instant()));
   }
 
   @Override

@@ -158,13 +158,15 @@ public class DuplicateStormBenchmark {
 
   @Benchmark
   @Threads(1)
-  public CallbackAnswer oneThread(Storm s) {
-    return s.deliverNext();
+  public CallbackAnswer oneThread(Storm s, CpuCounters cpu) {
+    cpu.start();
+    return cpu.stop(s.deliverNext());
   }
 
   @Benchmark
   @Threads(16)
-  public CallbackAnswer sixteenThreads(Storm s) {
-    return s.deliverNext();
+  public CallbackAnswer sixteenThreads(Storm s, CpuCounters cpu) {
+    cpu.start();
+    return cpu.stop(s.deliverNext());
   }
 }

@@ -73,18 +73,21 @@ public class LifecycleBenchmark {
   }
 
   @Benchmark
-  public Order payflow(PayFlowState s) {
-    return s.shop.lifecycle();
+  public Order payflow(PayFlowState s, CpuCounters cpu) {
+    cpu.start();
+    return cpu.stop(s.shop.lifecycle());
   }
 
   @Benchmark
-  public PeerShop.State springStatemachine(SpringState s) {
-    return fulfilling(s.shop.lifecycle());
+  public PeerShop.State springStatemachine(SpringState s, CpuCounters cpu) {
+    cpu.start();
+    return fulfilling(cpu.stop(s.shop.lifecycle()));
   }
 
   @Benchmark
-  public PeerShop.State cola(ColaState s) {
-    return fulfilling(s.shop.lifecycle());
+  public PeerShop.State cola(ColaState s, CpuCounters cpu) {
+    cpu.start();
+    return fulfilling(cpu.stop(s.shop.lifecycle()));
   }
 
   private static PeerShop.State fulfilling(PeerShop.State state) {

@@ -48,13 +48,15 @@ public class ScalingBenchmark {
 
   @Benchmark
   @Threads(1)
-  public Order oneThread(Shared s) {
-    return s.shop.lifecycle();
+  public Order oneThread(Shared s, CpuCounters cpu) {
+    cpu.start();
+    return cpu.stop(s.shop.lifecycle());
   }
 
   @Benchmark
   @Threads(2)
-  public Order twoThreads(Shared s) {
-    return s.shop.lifecycle();
+  public Order twoThreads(Shared s, CpuCounters cpu) {
+    cpu.start();
+    return cpu.stop(s.shop.lifecycle());
   }
 }

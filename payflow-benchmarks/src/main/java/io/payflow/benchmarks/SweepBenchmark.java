@@ -158,18 +158,21 @@ public class SweepBenchmark {
   }
 
   @Benchmark
-  public int closeExpiredOrders(Expiring s) {
-    return exactly(s.sweeper.closeExpiredOrders(), "closeExpiredOrders");
+  public int closeExpiredOrders(Expiring s, CpuCounters cpu) {
+    cpu.start();
+    return exactly(cpu.stop(s.sweeper.closeExpiredOrders()), "closeExpiredOrders");
   }
 
   @Benchmark
-  public int reconcilePayments(Silent s) {
-    return exactly(s.sweeper.reconcilePayments(), "reconcilePayments");
+  public int reconcilePayments(Silent s, CpuCounters cpu) {
+    cpu.start();
+    return exactly(cpu.stop(s.sweeper.reconcilePayments()), "reconcilePayments");
   }
 
   @Benchmark
-  public int runDueEffects(Owing s) {
-    return exactly(s.inline.runDueEffects(), "runDueEffects");
+  public int runDueEffects(Owing s, CpuCounters cpu) {
+    cpu.start();
+    return exactly(cpu.stop(s.inline.runDueEffects()), "runDueEffects");
   }
 
   private static int exactly(int handled, String sweep) {

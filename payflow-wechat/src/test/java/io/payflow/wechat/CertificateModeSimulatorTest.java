@@ -14,9 +14,10 @@ import io.payflow.wechat.testkit.Endpoint;
 import io.payflow.wechat.testkit.SigningMode;
 import io.payflow.wechat.testkit.Tamper;
 import io.payflow.wechat.testkit.WechatPaySimulator;
-import org.junit.jupiter.api.AfterAll;
+import io.payflow.wechat.testkit.WechatPaySimulatorExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Certificate mode (平台证书) against the simulator in {@link SigningMode#CERTIFICATE}: the platform
@@ -28,23 +29,20 @@ class CertificateModeSimulatorTest {
 
   private static final String MERCHANT_ID = "1900000931";
 
-  private static WechatPaySimulator sim;
+  // No reset between tests: they count the certificate downloads made since the class started.
+  @RegisterExtension
+  static final WechatPaySimulatorExtension sim =
+      WechatPaySimulatorExtension.create(
+              WechatPaySimulator.builder()
+                  .merchantId(MERCHANT_ID)
+                  .signingMode(SigningMode.CERTIFICATE))
+          .keepStateBetweenTests();
+
   private static WechatPayChannel channel;
 
   @BeforeAll
-  static void startSimulatorSigningWithACertificate() {
-    sim =
-        WechatPaySimulator.builder()
-            .merchantId(MERCHANT_ID)
-            .signingMode(SigningMode.CERTIFICATE)
-            .build()
-            .start();
+  static void wireTheChannelSigningWithACertificate() {
     channel = channelFor(sim);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
   }
 
   @Test

@@ -43,17 +43,18 @@ import io.payflow.wechat.testkit.SimulatedRefund;
 import io.payflow.wechat.testkit.Tamper;
 import io.payflow.wechat.testkit.TradeState;
 import io.payflow.wechat.testkit.WechatPaySimulator;
+import io.payflow.wechat.testkit.WechatPaySimulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -73,7 +74,9 @@ class ReferenceFlowEndToEndTest {
   private static final long STOCK = 10;
   private static final String OPENID = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
 
-  private static WechatPaySimulator sim;
+  @RegisterExtension
+  static final WechatPaySimulatorExtension sim = WechatPaySimulatorExtension.create();
+
   private static WechatPayChannel wechat;
 
   // Starts at the real time: WeChat signs callbacks with real timestamps and the SDK checks
@@ -90,19 +93,12 @@ class ReferenceFlowEndToEndTest {
   private PayFlow flow;
 
   @BeforeAll
-  static void startWechatPay() {
-    sim = WechatPaySimulator.builder().build().start();
+  static void wireWechatPay() {
     wechat = SimulatorChannels.channelFor(sim);
-  }
-
-  @AfterAll
-  static void stopWechatPay() {
-    sim.close();
   }
 
   @BeforeEach
   void openShop() {
-    sim.reset();
     inventory.stock.stock(SKU, STOCK);
     flow =
         PayFlow.builder()

@@ -21,14 +21,14 @@ import io.payflow.wechat.testkit.SimulatedOrder;
 import io.payflow.wechat.testkit.SimulatedRefund;
 import io.payflow.wechat.testkit.Tamper;
 import io.payflow.wechat.testkit.WechatPaySimulator;
+import io.payflow.wechat.testkit.WechatPaySimulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -39,23 +39,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class WechatPayCallbackSimulatorTest {
 
-  private static WechatPaySimulator sim;
+  @RegisterExtension
+  static final WechatPaySimulatorExtension sim = WechatPaySimulatorExtension.create();
+
   private static WechatPayChannel channel;
 
   @BeforeAll
-  static void startSimulator() {
-    sim = WechatPaySimulator.builder().build().start();
+  static void wireTheChannel() {
     channel = channelFor(sim);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void forgetOrders() {
-    sim.reset();
   }
 
   private static String paidOrder(String paymentNo) {

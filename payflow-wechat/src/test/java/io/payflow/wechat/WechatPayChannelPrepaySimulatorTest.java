@@ -19,14 +19,14 @@ import io.payflow.wechat.testkit.Endpoint;
 import io.payflow.wechat.testkit.SimulatedOrder;
 import io.payflow.wechat.testkit.TradeState;
 import io.payflow.wechat.testkit.WechatPaySimulator;
+import io.payflow.wechat.testkit.WechatPaySimulatorExtension;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TimeZone;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Prepay of every trade type and resume, through the official SDK against {@link
@@ -34,23 +34,14 @@ import org.junit.jupiter.api.Test;
  */
 class WechatPayChannelPrepaySimulatorTest {
 
-  private static WechatPaySimulator sim;
+  @RegisterExtension
+  static final WechatPaySimulatorExtension sim = WechatPaySimulatorExtension.create();
+
   private static WechatPayChannel channel;
 
   @BeforeAll
-  static void startSimulator() {
-    sim = WechatPaySimulator.builder().build().start();
+  static void wireTheChannel() {
     channel = channelFor(sim);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void forgetOrders() {
-    sim.reset();
   }
 
   @Test

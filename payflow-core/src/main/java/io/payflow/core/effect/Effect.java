@@ -38,4 +38,34 @@ public record Effect(
   public Effect {
     data = Map.copyOf(data);
   }
+
+  /** {@code PENDING} again after {@code attempts} attempts, due at {@code nextAttemptAt}. */
+  public Effect retrying(int attempts, Instant nextAttemptAt, String error, Instant now) {
+    return with(EffectStatus.PENDING, attempts, nextAttemptAt, error, now);
+  }
+
+  /** {@code DEAD}, parked after its last attempt. */
+  public Effect parked(int attempts, String error, Instant now) {
+    return with(EffectStatus.DEAD, attempts, nextAttemptAt, error, now);
+  }
+
+  private Effect with(
+      EffectStatus newStatus,
+      int newAttempts,
+      Instant newNextAttemptAt,
+      @Nullable String newLastError,
+      Instant now) {
+    return new Effect(
+        id,
+        orderNo,
+        type,
+        target,
+        data,
+        newStatus,
+        newAttempts,
+        newNextAttemptAt,
+        newLastError,
+        createdAt,
+        now);
+  }
 }

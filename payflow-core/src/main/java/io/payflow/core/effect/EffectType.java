@@ -12,8 +12,6 @@ public enum EffectType {
   START_FULFILLMENT,
   /** Close a payment at its channel; {@link Effect#target()} is the payment number. */
   CLOSE_PAYMENT,
-  /** Ask the channel for a payment's result; {@link Effect#target()} is the payment number. */
-  QUERY_PAYMENT,
   /** Submit a refund to the channel; {@link Effect#target()} is the refund number. */
   REFUND_PAYMENT
 }

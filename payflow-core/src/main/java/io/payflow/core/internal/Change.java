@@ -93,16 +93,7 @@ final class Change {
     if (!OrderTransitions.allowed(order.status(), to)) {
       throw new IllegalTransitionException("order", order.orderNo(), order.status(), to);
     }
-    Order edited = edit.apply(order);
-    order =
-        Records.order(
-            edited,
-            to,
-            edited.version(),
-            edited.paidAt(),
-            edited.closedAt(),
-            edited.refundedAmount(),
-            edited.failureReason());
+    order = edit.apply(order).movedTo(to);
     return this;
   }
 
@@ -116,13 +107,13 @@ final class Change {
     payments.add(payment);
   }
 
-  /** Moves a payment; the table must allow it. {@code edit} gets the payment already moved. */
-  Payment movePayment(String paymentNo, PaymentStatus to, UnaryOperator<Payment> edit) {
+  /** Moves a payment by a named change; the table must allow the status the change moves it to. */
+  Payment movePayment(String paymentNo, UnaryOperator<Payment> change) {
     Payment p = payment(paymentNo);
-    if (!PaymentTransitions.allowed(p.status(), to)) {
-      throw new IllegalTransitionException("payment", paymentNo, p.status(), to);
+    Payment moved = change.apply(p);
+    if (!PaymentTransitions.allowed(p.status(), moved.status())) {
+      throw new IllegalTransitionException("payment", paymentNo, p.status(), moved.status());
     }
-    Payment moved = edit.apply(Records.payment(p, to, now));
     replacePayment(moved);
     return moved;
   }
@@ -196,8 +187,7 @@ final class Change {
 
   /** The write: the new state one version on, only if the stored one is still the loaded one. */
   StoreUpdate toUpdate() {
-    OrderRecord after =
-        new OrderRecord(Records.withVersion(order, before.version() + 1), payments, refunds);
+    OrderRecord after = new OrderRecord(order.withVersion(before.version() + 1), payments, refunds);
     return new StoreUpdate(before.version(), after, effects, trace);
   }
 

@@ -3,7 +3,6 @@ package io.payflow.core.internal;
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.effect.ClaimedEffect;
 import io.payflow.core.effect.Effect;
-import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.event.EffectDead;
 import io.payflow.core.event.EffectFailed;
 import io.payflow.core.spi.OrderStore;
@@ -211,12 +210,7 @@ final class EffectRunner {
             effect.id(),
             attempts,
             error);
-        listeners.publish(
-            new EffectDead(
-                now,
-                Records.effect(
-                    effect, EffectStatus.DEAD, attempts, effect.nextAttemptAt(), error, now),
-                error));
+        listeners.publish(new EffectDead(now, effect.parked(attempts, error, now), error));
       } else {
         Instant next = now.plus(backoff(attempts));
         if (!store.retryEffectLater(effect.id(), claim.token(), attempts, next, error, now)) {
@@ -230,10 +224,7 @@ final class EffectRunner {
             next,
             error);
         listeners.publish(
-            new EffectFailed(
-                now,
-                Records.effect(effect, EffectStatus.PENDING, attempts, next, error, now),
-                error));
+            new EffectFailed(now, effect.retrying(attempts, next, error, now), error));
       }
     } catch (RuntimeException storeFailure) {
       log.warn(

@@ -32,7 +32,6 @@ import io.payflow.core.channel.PrepayRequest;
 import io.payflow.core.channel.RefundRequest;
 import io.payflow.core.channel.RefundResult;
 import io.payflow.core.effect.Effect;
-import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.effect.EffectType;
 import io.payflow.core.error.ConcurrentUpdateException;
 import io.payflow.core.error.DuplicateNumberException;
@@ -51,7 +50,9 @@ import io.payflow.core.model.Payment;
 import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.PaymentTransitions;
 import io.payflow.core.model.Refund;
+import io.payflow.core.model.RefundKind;
 import io.payflow.core.model.RefundStatus;
+import io.payflow.core.model.RefundTransitions;
 import io.payflow.core.model.TradeType;
 import io.payflow.core.spi.FulfillmentService;
 import io.payflow.core.spi.InventoryService;
@@ -210,6 +211,7 @@ final class PayFlowImpl implements PayFlow {
             null,
             null,
             0,
+            null,
             null);
     List<TraceEntry> trace =
         List.of(
@@ -351,19 +353,7 @@ final class PayFlowImpl implements PayFlow {
               Payment current = c.payment(paymentNo);
               if (current.status() == PaymentStatus.CREATED
                   || current.status() == PaymentStatus.UNKNOWN) {
-                c.movePayment(
-                    paymentNo,
-                    PaymentStatus.PREPAID,
-                    p ->
-                        Records.payment(
-                            p,
-                            PaymentStatus.PREPAID,
-                            prepaid.prepayData(),
-                            p.transactionId(),
-                            null,
-                            null,
-                            c.now(),
-                            p.paidAt()));
+                c.movePayment(paymentNo, p -> p.prepaid(prepaid.prepayData(), c.now()));
                 c.reply(WP, PS, "返回支付参数", Traces.PREPAY_OK)
                     .reply(PS, API, "返回支付参数", Traces.PREPAY_OK);
               } else if (current.status() == PaymentStatus.CLOSED) {
@@ -443,10 +433,10 @@ final class PayFlowImpl implements PayFlow {
           }
           c.movePayment(
               paymentNo,
-              to,
               p ->
-                  Records.payment(
-                      p, to, p.prepayData(), p.transactionId(), code, reason, c.now(), p.paidAt()));
+                  to == PaymentStatus.UNKNOWN
+                      ? p.unknown(code, reason, c.now())
+                      : p.prepayFailed(code, reason, c.now()));
           c.reply(WP, PS, "返回错误信息", Traces.PREPAY_FAILED)
               .reply(PS, API, "返回支付失败", Traces.PREPAY_FAILED);
         });
@@ -491,20 +481,7 @@ final class PayFlowImpl implements PayFlow {
         }
         Instant paidAt = r.paidAt() != null ? r.paidAt() : c.now();
         traceArrival(c, r);
-        Payment paid =
-            c.movePayment(
-                no,
-                PaymentStatus.SUCCEEDED,
-                x ->
-                    Records.payment(
-                        x,
-                        PaymentStatus.SUCCEEDED,
-                        x.prepayData(),
-                        r.transactionId(),
-                        null,
-                        null,
-                        c.now(),
-                        paidAt));
+        Payment paid = c.movePayment(no, x -> x.succeeded(r.transactionId(), paidAt, c.now()));
         if (c.order().status() == OrderStatus.PENDING_PAYMENT) {
           paySucceeded(c, no, paidAt, answeringCallback);
         } else {
@@ -517,19 +494,7 @@ final class PayFlowImpl implements PayFlow {
           return; // repeated, or too late: a success is never undone by a failure
         }
         traceArrival(c, r);
-        c.movePayment(
-            no,
-            PaymentStatus.FAILED,
-            x ->
-                Records.payment(
-                    x,
-                    PaymentStatus.FAILED,
-                    x.prepayData(),
-                    x.transactionId(),
-                    r.channelState(),
-                    r.message(),
-                    c.now(),
-                    null));
+        c.movePayment(no, x -> x.failed(r.channelState(), r.message(), c.now()));
         boolean othersOpen =
             c.payments().stream()
                 .anyMatch(q -> !q.paymentNo().equals(no) && OPEN.contains(q.status()));
@@ -545,19 +510,7 @@ final class PayFlowImpl implements PayFlow {
           return;
         }
         traceArrival(c, r);
-        c.movePayment(
-            no,
-            PaymentStatus.CLOSED,
-            x ->
-                Records.payment(
-                    x,
-                    PaymentStatus.CLOSED,
-                    x.prepayData(),
-                    x.transactionId(),
-                    r.channelState(),
-                    r.message(),
-                    c.now(),
-                    null));
+        c.movePayment(no, x -> x.closed(r.channelState(), r.message(), c.now()));
       }
       case NOT_FOUND -> {
         // The prepay never reached the channel: give this payment up; the order stays payable and
@@ -567,18 +520,7 @@ final class PayFlowImpl implements PayFlow {
         }
         traceArrival(c, r);
         c.movePayment(
-            no,
-            PaymentStatus.PREPAY_FAILED,
-            x ->
-                Records.payment(
-                    x,
-                    PaymentStatus.PREPAY_FAILED,
-                    x.prepayData(),
-                    x.transactionId(),
-                    r.channelState(),
-                    "the channel has no such payment",
-                    c.now(),
-                    null));
+            no, x -> x.prepayFailed(r.channelState(), "the channel has no such payment", c.now()));
       }
       case PENDING -> {
         // Still payable at the channel: nothing to record.
@@ -587,11 +529,7 @@ final class PayFlowImpl implements PayFlow {
   }
 
   private void paySucceeded(Change c, String paymentNo, Instant paidAt, boolean answeringCallback) {
-    c.moveOrder(
-        OrderStatus.PAID,
-        o ->
-            Records.order(
-                o, OrderStatus.PAID, o.version(), paidAt, null, o.refundedAmount(), null));
+    c.moveOrder(OrderStatus.PAID, o -> o.paid(paidAt));
     c.trace(PS, OS, "更新订单状态为已支付", Traces.PAY_OK);
     c.effect(EffectType.CONFIRM_STOCK, null, "reservation", Map.of());
     c.trace(OS, OS, "扣减库存", Traces.PAY_OK);
@@ -617,17 +555,7 @@ final class PayFlowImpl implements PayFlow {
         "支付失败 / payment failed: "
             + r.channelState()
             + (r.message() == null ? "" : " (" + r.message() + ")");
-    c.moveOrder(
-        OrderStatus.PAYMENT_FAILED,
-        o ->
-            Records.order(
-                o,
-                OrderStatus.PAYMENT_FAILED,
-                o.version(),
-                null,
-                c.now(),
-                o.refundedAmount(),
-                reason));
+    c.moveOrder(OrderStatus.PAYMENT_FAILED, o -> o.paymentFailed(reason, c.now()));
     c.trace(PS, OS, "更新订单状态为支付失败", Traces.PAY_FAILED);
     c.effect(EffectType.RELEASE_STOCK, null, "reservation", Map.of());
     c.trace(OS, OS, "释放锁定库存", Traces.PAY_FAILED);
@@ -655,7 +583,8 @@ final class PayFlowImpl implements PayFlow {
               null,
               c.now(),
               c.now(),
-              null));
+              null,
+              RefundKind.LATE_PAYMENT));
       c.effect(EffectType.REFUND_PAYMENT, refundNo, "refund", Map.of());
       c.trace(PS, PS, "生成退款单号", Traces.LATE);
     }
@@ -866,24 +795,14 @@ final class PayFlowImpl implements PayFlow {
                 if (!OPEN.contains(p.status())) {
                   continue;
                 }
-                c.movePayment(p.paymentNo(), PaymentStatus.CLOSED, x -> x);
+                c.movePayment(p.paymentNo(), x -> x.closed(c.now()));
                 c.trace(PS, WP, "关闭支付订单", Traces.CLOSING);
                 if (!closedAtChannel.contains(p.paymentNo())) {
                   // started after we closed the others: close it at the channel as an effect
                   c.effect(EffectType.CLOSE_PAYMENT, p.paymentNo(), cause, Map.of("why", cause));
                 }
               }
-              c.moveOrder(
-                  OrderStatus.CLOSED,
-                  o ->
-                      Records.order(
-                          o,
-                          OrderStatus.CLOSED,
-                          o.version(),
-                          null,
-                          c.now(),
-                          o.refundedAmount(),
-                          reason));
+              c.moveOrder(OrderStatus.CLOSED, o -> o.closed(reason, c.now()));
               c.trace(OS, OS, "更新订单状态为已关闭", Traces.CLOSING);
               c.effect(EffectType.RELEASE_STOCK, null, "reservation", Map.of());
               c.trace(OS, OS, "释放锁定库存", Traces.CLOSING);
@@ -980,7 +899,8 @@ final class PayFlowImpl implements PayFlow {
                       null,
                       c.now(),
                       c.now(),
-                      null));
+                      null,
+                      RefundKind.REQUESTED));
               c.moveOrder(OrderStatus.REFUNDING, x -> x);
               c.effect(EffectType.REFUND_PAYMENT, refundNo, "refund", Map.of());
               c.trace(API, PS, "申请退款", Traces.REFUND).trace(PS, PS, "生成退款单号", Traces.REFUND);
@@ -992,7 +912,7 @@ final class PayFlowImpl implements PayFlow {
   private static Payment payingPayment(Change c) {
     Set<String> lateRefunded = new HashSet<>();
     c.refunds().stream()
-        .filter(r -> LATE_REFUND_REASON.equals(r.reason()))
+        .filter(r -> r.kind() == RefundKind.LATE_PAYMENT)
         .forEach(r -> lateRefunded.add(r.paymentNo()));
     Payment fallback = null;
     for (Payment p : c.payments()) {
@@ -1026,13 +946,10 @@ final class PayFlowImpl implements PayFlow {
   private void decideRefund(Change c, RefundResult result, boolean answeringCallback) {
     Refund r = c.refund(result.refundNo());
     RefundStatus to = result.status();
-    if (r.status() == to
-        || r.status() == RefundStatus.SUCCEEDED
-        || r.status() == RefundStatus.FAILED
-        || to == RefundStatus.CREATED) {
-      return; // repeated, or already final
+    if (r.status() == to || !RefundTransitions.allowed(r.status(), to)) {
+      return; // repeated, already final, or backwards
     }
-    boolean late = LATE_REFUND_REASON.equals(r.reason());
+    boolean late = r.kind() == RefundKind.LATE_PAYMENT;
     String block = late ? Traces.LATE : Traces.REFUND;
     if (answeringCallback) {
       c.trace(WP, PS, "退款结果回调", block);
@@ -1041,54 +958,32 @@ final class PayFlowImpl implements PayFlow {
     }
     Order o = c.order();
     switch (to) {
-      case PROCESSING ->
-          c.replaceRefund(Records.refund(r, to, result.channelRefundId(), null, c.now(), null));
+      case PROCESSING -> c.replaceRefund(r.processing(result.channelRefundId(), c.now()));
       case SUCCEEDED -> {
         Instant completedAt = result.completedAt() != null ? result.completedAt() : c.now();
-        c.replaceRefund(
-            Records.refund(r, to, result.channelRefundId(), null, c.now(), completedAt));
+        c.replaceRefund(r.succeeded(result.channelRefundId(), completedAt, c.now()));
         if (!late) {
           long refunded = o.refundedAmount() + r.amount();
           OrderStatus next =
               refunded >= o.totalAmount() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
           if (o.status() == OrderStatus.REFUNDING) {
-            c.moveOrder(
-                next,
-                x ->
-                    Records.order(
-                        x,
-                        next,
-                        x.version(),
-                        x.paidAt(),
-                        x.closedAt(),
-                        refunded,
-                        x.failureReason()));
+            c.moveOrder(next, x -> x.refundedMore(r.amount()));
             c.trace(PS, OS, next == OrderStatus.REFUNDED ? "更新订单状态为已退款" : "更新订单状态为部分退款", block);
           } else {
-            c.editOrder(
-                x ->
-                    Records.order(
-                        x,
-                        x.status(),
-                        x.version(),
-                        x.paidAt(),
-                        x.closedAt(),
-                        refunded,
-                        x.failureReason()));
+            c.editOrder(x -> x.refundedMore(r.amount()));
           }
           notify(c, NotificationType.REFUNDED, "REFUNDED:" + r.refundNo());
         }
       }
       case FAILED -> {
-        c.replaceRefund(
-            Records.refund(r, to, result.channelRefundId(), result.channelState(), c.now(), null));
+        c.replaceRefund(r.failed(result.channelRefundId(), result.channelState(), c.now()));
         if (!late && o.status() == OrderStatus.REFUNDING) {
           // Documented choice: a refused refund returns the order to where the money left it, so
           // that it can be refunded again (the table allows REFUNDING → PAID / FULFILLING).
           OrderStatus back =
               o.refundedAmount() > 0
                   ? OrderStatus.PARTIALLY_REFUNDED
-                  : fulfilmentStarted(o.orderNo()) ? OrderStatus.FULFILLING : OrderStatus.PAID;
+                  : o.fulfillmentStartedAt() != null ? OrderStatus.FULFILLING : OrderStatus.PAID;
           c.moveOrder(back, x -> x);
           c.trace(PS, OS, "退款失败，恢复订单状态", block);
         }
@@ -1100,14 +995,6 @@ final class PayFlowImpl implements PayFlow {
     if (answeringCallback) {
       c.reply(PS, WP, "确认回调处理成功", block);
     }
-  }
-
-  private boolean fulfilmentStarted(String orderNo) {
-    return store.findEffects(orderNo).stream()
-        .anyMatch(
-            e ->
-                e.type() == EffectType.START_FULFILLMENT
-                    && (e.status() == EffectStatus.DONE || e.status() == EffectStatus.RUNNING));
   }
 
   // ---------------------------------------------------------------- effects
@@ -1143,10 +1030,6 @@ final class PayFlowImpl implements PayFlow {
       case NOTIFY -> runNotify(e);
       case START_FULFILLMENT -> runFulfillment(e);
       case CLOSE_PAYMENT -> runClosePayment(e);
-      case QUERY_PAYMENT -> {
-        Payment p = load(e.orderNo()).payment(target(e)).orElseThrow();
-        applyPaymentResult(channelOf(p).query(p.paymentNo()), false);
-      }
       case REFUND_PAYMENT -> runRefund(e);
     }
   }
@@ -1184,6 +1067,9 @@ final class PayFlowImpl implements PayFlow {
         "fulfillment",
         c -> {
           c.trace(OS, OS, "触发发货流程", lane);
+          if (c.order().fulfillmentStartedAt() == null) {
+            c.editOrder(o -> o.fulfillmentStarted(c.now()));
+          }
           if (c.order().status() == OrderStatus.PAID) {
             c.moveOrder(OrderStatus.FULFILLING, x -> x);
             c.trace(OS, OS, "更新订单状态为发货中", lane);
@@ -1222,7 +1108,7 @@ final class PayFlowImpl implements PayFlow {
         c -> {
           Payment current = c.payment(paymentNo);
           if (OPEN.contains(current.status()) || current.status() == PaymentStatus.FAILED) {
-            c.movePayment(paymentNo, PaymentStatus.CLOSED, x -> x);
+            c.movePayment(paymentNo, x -> x.closed(c.now()));
             c.trace(PS, WP, "关闭支付订单", block);
           }
         });

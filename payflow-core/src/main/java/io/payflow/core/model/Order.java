@@ -7,6 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * An order (订单) as the host persists it.
  *
+ * <p>The record is a plain value. Its named changes ({@link #paid}, {@link #closed}, ...) return a
+ * copy with the fields that go with one step of the lifecycle; they keep the version (the writer
+ * sets the next version when it stores the change) and do not check the transition table ({@link
+ * OrderTransitions}): that is the writer's job.
+ *
  * @param orderNo the order number, unique, at most 32 characters of {@code [0-9A-Za-z_-]}
  * @param userId the buyer, as the host identifies them
  * @param lines what was bought, never empty
@@ -20,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param closedAt when it was closed (expired, cancelled, payment failed), or null
  * @param refundedAmount fen refunded so far
  * @param failureReason why it failed or was closed, in words a shop developer understands, or null
+ * @param fulfillmentStartedAt when fulfilment (发货) was started for it, or null if it was not
  */
 public record Order(
     String orderNo,
@@ -34,7 +40,8 @@ public record Order(
     @Nullable Instant paidAt,
     @Nullable Instant closedAt,
     long refundedAmount,
-    @Nullable String failureReason) {
+    @Nullable String failureReason,
+    @Nullable Instant fulfillmentStartedAt) {
 
   public Order {
     lines = List.copyOf(lines);
@@ -42,6 +49,65 @@ public record Order(
 
   /** A copy in {@code newStatus}, one version on. */
   public Order withStatus(OrderStatus newStatus) {
+    return with(newStatus, version + 1, paidAt, closedAt, refundedAmount, failureReason);
+  }
+
+  /** A copy at this version, everything else kept: how a writer stamps the version it stores. */
+  public Order withVersion(long newVersion) {
+    return with(status, newVersion, paidAt, closedAt, refundedAmount, failureReason);
+  }
+
+  /** A copy in {@code newStatus}, everything else kept (the version too). */
+  public Order movedTo(OrderStatus newStatus) {
+    return with(newStatus, version, paidAt, closedAt, refundedAmount, failureReason);
+  }
+
+  /** {@code PAID} at {@code at}: a payment succeeded. */
+  public Order paid(Instant at) {
+    return with(OrderStatus.PAID, version, at, null, refundedAmount, null);
+  }
+
+  /** {@code PAYMENT_FAILED} at {@code at}, for this reason. */
+  public Order paymentFailed(String reason, Instant at) {
+    return with(OrderStatus.PAYMENT_FAILED, version, null, at, refundedAmount, reason);
+  }
+
+  /** {@code CLOSED} at {@code at} (expired or cancelled), for this reason. */
+  public Order closed(String reason, Instant at) {
+    return with(OrderStatus.CLOSED, version, null, at, refundedAmount, reason);
+  }
+
+  /** The same status with {@code amount} fen more refunded. */
+  public Order refundedMore(long amount) {
+    return with(status, version, paidAt, closedAt, refundedAmount + amount, failureReason);
+  }
+
+  /** Fulfilment was started at {@code at}; the status is kept. */
+  public Order fulfillmentStarted(Instant at) {
+    return new Order(
+        orderNo,
+        userId,
+        lines,
+        totalAmount,
+        description,
+        status,
+        version,
+        createdAt,
+        expiresAt,
+        paidAt,
+        closedAt,
+        refundedAmount,
+        failureReason,
+        at);
+  }
+
+  private Order with(
+      OrderStatus newStatus,
+      long newVersion,
+      @Nullable Instant newPaidAt,
+      @Nullable Instant newClosedAt,
+      long newRefundedAmount,
+      @Nullable String newFailureReason) {
     return new Order(
         orderNo,
         userId,
@@ -49,12 +115,13 @@ public record Order(
         totalAmount,
         description,
         newStatus,
-        version + 1,
+        newVersion,
         createdAt,
         expiresAt,
-        paidAt,
-        closedAt,
-        refundedAmount,
-        failureReason);
+        newPaidAt,
+        newClosedAt,
+        newRefundedAmount,
+        newFailureReason,
+        fulfillmentStartedAt);
   }
 }

@@ -1,6 +1,6 @@
 package io.payflow.core.model;
 
-/** The statuses of a refund (退款单). */
+/** The statuses of a refund (退款单). Allowed moves are in {@link RefundTransitions}. */
 public enum RefundStatus {
   /** Persisted before the channel is called. */
   CREATED,
@@ -9,5 +9,10 @@ public enum RefundStatus {
   /** The money is back with the payer. Terminal. */
   SUCCEEDED,
   /** The channel refused or abandoned the refund; it needs a person. Terminal. */
-  FAILED
+  FAILED;
+
+  /** Whether no further move is possible from this status. */
+  public boolean isTerminal() {
+    return RefundTransitions.targets(this).isEmpty();
+  }
 }

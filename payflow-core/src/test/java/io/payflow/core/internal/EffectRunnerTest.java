@@ -166,6 +166,7 @@ class EffectRunnerTest {
             START,
             null,
             0,
+            null,
             null);
     Effect effect =
         new Effect(

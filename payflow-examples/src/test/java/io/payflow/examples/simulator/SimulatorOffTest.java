@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payflow.wechat.testkit.Endpoint;
 import io.payflow.wechat.testkit.WechatPaySimulator;
+import io.payflow.wechat.testkit.WechatPaySimulatorExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,18 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SimulatorOffTest {
 
-  static final WechatPaySimulator WECHAT =
-      WechatPaySimulator.builder().merchantId("1900000109").build().start();
+  @RegisterExtension
+  static final WechatPaySimulatorExtension WECHAT =
+      WechatPaySimulatorExtension.create(WechatPaySimulator.builder().merchantId("1900000109"));
 
   @DynamicPropertySource
   static void wechatSettings(DynamicPropertyRegistry registry) {
     registry.add(SimulatorInitializer.ENABLED, () -> "false");
     SimulatorInitializer.settings(WECHAT).forEach((name, value) -> registry.add(name, () -> value));
-  }
-
-  @AfterAll
-  static void stopWechat() {
-    WECHAT.close();
   }
 
   @Autowired ApplicationContext context;

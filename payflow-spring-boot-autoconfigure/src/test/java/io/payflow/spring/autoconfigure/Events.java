@@ -32,6 +32,7 @@ final class Events {
         null,
         null,
         0,
+        null,
         null);
   }
 

@@ -20,23 +20,20 @@ import io.payflow.core.spi.Notifier;
 import io.payflow.core.spi.PriceCatalog;
 import io.payflow.wechat.testkit.DeliveryResult;
 import io.payflow.wechat.testkit.Tamper;
-import io.payflow.wechat.testkit.WechatPaySimulator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.payflow.wechat.testkit.WechatPaySimulatorExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -51,6 +48,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * the WeChat channel pointed at the simulator by properties alone: an order is created and paid,
  * the simulator's signed callback reaches {@code /payflow/wechat/notify}, and the order is paid; a
  * tampered callback is refused and changes nothing.
+ *
+ * <p>This is the README's "Testing your integration" recipe: the simulator extension starts before
+ * the application context, {@code @DynamicPropertySource} points {@code payflow.wechat.*} at it,
+ * and once the app listens on its random port the simulator is told where to send callbacks.
  */
 @SpringBootTest(
     classes = PayFlowEndToEndTests.Shop.class,
@@ -61,19 +62,15 @@ import org.springframework.test.context.DynamicPropertySource;
     })
 class PayFlowEndToEndTests {
 
-  static final WechatPaySimulator SIM = WechatPaySimulator.builder().build().start();
-
-  @AfterAll
-  static void stopSimulator() {
-    SIM.close();
-  }
+  @RegisterExtension
+  static final WechatPaySimulatorExtension SIM = WechatPaySimulatorExtension.create();
 
   @DynamicPropertySource
   static void wechatFromTheSimulator(DynamicPropertyRegistry registry) {
     registry.add("payflow.wechat.mch-id", SIM::merchantId);
     registry.add("payflow.wechat.app-id", SIM::appId);
     registry.add("payflow.wechat.merchant-serial-number", SIM::merchantSerialNumber);
-    registry.add("payflow.wechat.private-key-path", () -> writeTemp(SIM.merchantPrivateKeyPem()));
+    registry.add("payflow.wechat.private-key", SIM::merchantPrivateKeyPem);
     registry.add("payflow.wechat.api-v3-key", SIM::apiV3Key);
     registry.add("payflow.wechat.verification", () -> "public-key");
     registry.add("payflow.wechat.public-key-id", SIM::platformPublicKeyId);
@@ -81,16 +78,6 @@ class PayFlowEndToEndTests {
     registry.add(
         "payflow.wechat.notify-url", () -> "https://shop.example.com/payflow/wechat/notify");
     registry.add("payflow.wechat.base-url", SIM::baseUrl);
-  }
-
-  private static String writeTemp(String pem) {
-    try {
-      Path file = Files.createTempFile("apiclient_key", ".pem");
-      file.toFile().deleteOnExit();
-      return Files.writeString(file, pem).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The host's notifier: records what it was asked to send. */
@@ -159,8 +146,10 @@ class PayFlowEndToEndTests {
   @Autowired ShopInventory inventory;
   @Autowired MeterRegistry meters;
 
-  private String notifyUrl() {
-    return "http://127.0.0.1:" + port + "/payflow/wechat/notify";
+  @BeforeEach
+  void callbacksGoToThisApp() {
+    // The prepay carries the https notify-url above; WeChat would post there, the simulator here.
+    SIM.overrideNotifyUrl("http://127.0.0.1:" + port + "/payflow/wechat/notify");
   }
 
   private PaymentStart orderAndPrepay() {
@@ -183,11 +172,8 @@ class PayFlowEndToEndTests {
   void aSignedCallbackMarksTheOrderPaidAndTheHostsBeansDoTheRest() {
     PaymentStart start = orderAndPrepay();
     String orderNo = start.payment().orderNo();
-    SIM.pay(start.payment().paymentNo());
 
-    DeliveryResult answer =
-        SIM.deliver(
-            SIM.transactionNotification(start.payment().paymentNo()).to(notifyUrl()).build());
+    DeliveryResult answer = SIM.payAndNotify(start.payment().paymentNo());
 
     assertThat(answer.acknowledged())
         .as("answer %s %s", answer.status(), answer.responseBody())
@@ -219,7 +205,6 @@ class PayFlowEndToEndTests {
     DeliveryResult answer =
         SIM.deliver(
             SIM.transactionNotification(start.payment().paymentNo())
-                .to(notifyUrl())
                 .tamper(Tamper.BODY_CHANGED_AFTER_SIGNING)
                 .build());
 

@@ -326,7 +326,22 @@ public interface WechatPaySimulator extends AutoCloseable {
    */
   List<RecordedCall> calls(Endpoint endpoint);
 
-  /** Forgets all orders, refunds, pending faults and the journal; keeps the keys and the port. */
+  /**
+   * Sends every notification built from now on to {@code url} instead of the {@code notify_url} of
+   * its prepay, as {@link Builder#notifyUrlOverride(String)} does, for a receiver whose address is
+   * known only once it runs: a Spring Boot test on a random port calls it with {@code
+   * "http://127.0.0.1:" + port + "/payflow/wechat/notify"} once the application has started. The
+   * prepay's {@code notify_url} stays the https address WeChat requires; {@link #reset()} keeps the
+   * override.
+   *
+   * @param url e.g. {@code http://127.0.0.1:54321/payflow/wechat/notify}
+   */
+  void overrideNotifyUrl(String url);
+
+  /**
+   * Forgets all orders, refunds, pending faults and the journal; keeps the keys, the port and the
+   * notify URL override.
+   */
   void reset();
 
   /** Configures a simulator. Not threadsafe; the simulator it builds is. */

@@ -14,9 +14,9 @@ import com.wechat.pay.java.service.payments.nativepay.model.QueryOrderByOutTrade
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Certificate mode (平台证书), driven by the SDK's {@code RSAAutoCertificateConfig}, which downloads
@@ -24,20 +24,22 @@ import org.junit.jupiter.api.Test;
  */
 class CertificateModeTest {
 
-  static WechatPaySimulator sim;
+  // The SDK keeps one auto-certificate provider per merchant id per JVM (wechatpay-java #92):
+  // a merchant id of its own keeps this test independent of others. The certificate is downloaded
+  // once, in @BeforeAll, and a test looks for that download: no reset between tests.
+  @RegisterExtension
+  static final WechatPaySimulatorExtension sim =
+      WechatPaySimulatorExtension.create(
+              WechatPaySimulator.builder()
+                  .merchantId("1900000003")
+                  .signingMode(SigningMode.CERTIFICATE))
+          .keepStateBetweenTests();
+
   static RSAAutoCertificateConfig config;
   static NativePayService nativePay;
 
   @BeforeAll
-  static void start() {
-    // The SDK keeps one auto-certificate provider per merchant id per JVM (wechatpay-java #92):
-    // a merchant id of its own keeps this test independent of others.
-    sim =
-        WechatPaySimulator.builder()
-            .merchantId("1900000003")
-            .signingMode(SigningMode.CERTIFICATE)
-            .build();
-    sim.start();
+  static void wireTheSdk() {
     config =
         new RSAAutoCertificateConfig.Builder()
             .merchantId(sim.merchantId())
@@ -54,11 +56,6 @@ class CertificateModeTest {
                     .okHttpClient(sim.okHttpClient())
                     .build())
             .build();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
   }
 
   @Test

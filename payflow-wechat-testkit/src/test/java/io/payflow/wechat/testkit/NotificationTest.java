@@ -25,13 +25,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Notifications built by the simulator, checked with the SDK's own NotificationParser. */
 class NotificationTest {
 
-  static WechatPaySimulator sim;
+  @RegisterExtension
+  static final WechatPaySimulatorExtension sim =
+      WechatPaySimulatorExtension.create(WechatPaySimulator.builder().merchantId("1900000002"));
+
   static Sdk sdk;
   static NotificationParser parser;
   static HttpServer receiver;
@@ -76,19 +80,14 @@ class NotificationTest {
         });
     receiver.start();
     receiverUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/wechat/notify";
-    sim =
-        WechatPaySimulator.builder()
-            .merchantId("1900000002")
-            .notifyUrlOverride(receiverUrl)
-            .build();
-    sim.start();
+    // Known only now that the receiver listens, as a Spring Boot app's random port.
+    sim.overrideNotifyUrl(receiverUrl);
     sdk = new Sdk(sim);
     parser = new NotificationParser(sdk.config);
   }
 
   @AfterAll
   static void stop() {
-    sim.close();
     receiver.stop(0);
   }
 

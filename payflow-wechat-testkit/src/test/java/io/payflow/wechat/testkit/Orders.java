@@ -30,6 +30,19 @@ final class Orders {
     return request;
   }
 
+  static com.wechat.pay.java.service.refund.model.CreateRequest fullRefund(
+      String outTradeNo, String outRefundNo, long total) {
+    var request = new com.wechat.pay.java.service.refund.model.CreateRequest();
+    request.setOutTradeNo(outTradeNo);
+    request.setOutRefundNo(outRefundNo);
+    var amount = new com.wechat.pay.java.service.refund.model.AmountReq();
+    amount.setRefund(total);
+    amount.setTotal(total);
+    amount.setCurrency("CNY");
+    request.setAmount(amount);
+    return request;
+  }
+
   static com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest jsapiPrepay(
       WechatPaySimulator sim, String outTradeNo, long total, String openid) {
     var request = new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();

@@ -17,31 +17,22 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The simulator's own controls: state changes, journal, raw HTTP checks, thread safety. */
 class SimulatorControlsTest {
 
-  static WechatPaySimulator sim;
+  @RegisterExtension
+  static final WechatPaySimulatorExtension sim =
+      WechatPaySimulatorExtension.create(WechatPaySimulator.builder().merchantId("1900000004"));
+
   static Sdk sdk;
 
   @BeforeAll
-  static void start() {
-    sim = WechatPaySimulator.builder().merchantId("1900000004").build().start();
+  static void wireTheSdk() {
     sdk = new Sdk(sim);
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
-  @BeforeEach
-  void forgetEverything() {
-    sim.reset();
   }
 
   private static String prepaid() {
@@ -62,6 +53,46 @@ class SimulatorControlsTest {
     assertThat(sim.merchantSerialNumber()).matches("[0-9A-F]{40}");
     assertThat(sim.platformPublicKeyId()).startsWith("PUB_KEY_ID_01" + sim.merchantId());
     assertThat(sim.toString()).doesNotContain(sim.apiV3Key());
+  }
+
+  @Test
+  void notificationsGoToThePrepaysNotifyUrlUnlessTheBuilderOverridesIt() {
+    String outTradeNo = prepaid();
+    try (WechatPaySimulator overriding =
+        WechatPaySimulator.builder()
+            .notifyUrlOverride("http://127.0.0.1:1/from-the-builder")
+            .build()
+            .start()) {
+      String other = Orders.newOutTradeNo();
+      new Sdk(overriding).nativePay.prepay(Orders.nativePrepay(overriding, other, 100));
+
+      assertThat(sim.transactionNotification(outTradeNo).build().url())
+          .isEqualTo(Orders.NOTIFY_URL);
+      assertThat(overriding.transactionNotification(other).build().url())
+          .isEqualTo("http://127.0.0.1:1/from-the-builder");
+    }
+  }
+
+  @Test
+  void aNotifyUrlOverrideSetWhileRunningReplacesTheBuildersAndSurvivesReset() {
+    try (WechatPaySimulator overriding =
+        WechatPaySimulator.builder()
+            .notifyUrlOverride("http://127.0.0.1:1/from-the-builder")
+            .build()
+            .start()) {
+      overriding.overrideNotifyUrl("http://127.0.0.1:2/set-later");
+      overriding.reset();
+      String outTradeNo = Orders.newOutTradeNo();
+      Sdk sdk = new Sdk(overriding);
+      sdk.nativePay.prepay(Orders.nativePrepay(overriding, outTradeNo, 100));
+      overriding.pay(outTradeNo);
+      sdk.refunds.create(Orders.fullRefund(outTradeNo, "R-" + outTradeNo, 100));
+
+      assertThat(overriding.transactionNotification(outTradeNo).build().url())
+          .isEqualTo("http://127.0.0.1:2/set-later");
+      assertThat(overriding.refundNotification("R-" + outTradeNo).build().url())
+          .isEqualTo("http://127.0.0.1:2/set-later");
+    }
   }
 
   @Test

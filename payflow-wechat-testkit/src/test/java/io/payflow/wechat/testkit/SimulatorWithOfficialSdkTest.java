@@ -26,26 +26,23 @@ import java.security.Signature;
 import java.time.Duration;
 import java.util.Base64;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Drives the simulator with the official SDK, wechatpay-java, in public-key mode. */
 class SimulatorWithOfficialSdkTest {
 
-  static WechatPaySimulator sim;
+  @RegisterExtension
+  static final WechatPaySimulatorExtension sim =
+      WechatPaySimulatorExtension.create(
+          WechatPaySimulator.builder().merchantId("1900000001").appId("wx8888888888888888"));
+
   static Sdk sdk;
 
   @BeforeAll
-  static void startSimulator() {
-    sim = WechatPaySimulator.builder().merchantId("1900000001").appId("wx8888888888888888").build();
-    sim.start();
+  static void wireTheSdk() {
     sdk = new Sdk(sim);
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
   }
 
   private static Transaction query(String outTradeNo) {

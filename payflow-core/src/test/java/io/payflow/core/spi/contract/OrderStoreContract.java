@@ -16,9 +16,13 @@ import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Payment;
 import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.Refund;
+import io.payflow.core.model.RefundKind;
 import io.payflow.core.model.RefundStatus;
 import io.payflow.core.model.TradeType;
+import io.payflow.core.spi.DueWork;
+import io.payflow.core.spi.DueWorkKind;
 import io.payflow.core.spi.OrderStore;
+import io.payflow.core.spi.StoreStatistics;
 import io.payflow.core.spi.StoreUpdate;
 import io.payflow.core.trace.Participant;
 import io.payflow.core.trace.TraceEntry;
@@ -132,7 +136,8 @@ public abstract class OrderStoreContract {
               null,
               BASE,
               BASE,
-              null);
+              null,
+              RefundKind.REQUESTED);
       OrderRecord record = new OrderRecord(order, List.of(payment), List.of(refund));
 
       // when
@@ -948,6 +953,1209 @@ public abstract class OrderStoreContract {
     }
   }
 
+  // ---------------------------------------------------------------- effect fencing
+
+  @Nested
+  class EffectFencing {
+
+    @Test
+    void claimCarriesATokenAndTheLeaseItWasGiven() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE), effect("E-2", "ORD-1", BASE));
+      Instant leaseUntil = BASE.plus(LEASE);
+
+      // when one is claimed by due time and one by id
+      List<ClaimedEffect> byDue = store.claimDueEffects(BASE, leaseUntil, 1);
+      String other = byDue.get(0).effect().id().equals("E-1") ? "E-2" : "E-1";
+      List<ClaimedEffect> byId = store.claimEffects(List.of(other), BASE, leaseUntil);
+
+      // then each claim says until when it holds, and is RUNNING
+      assertThat(byDue).hasSize(1);
+      assertThat(byId).hasSize(1);
+      assertThat(List.of(byDue.get(0), byId.get(0)))
+          .allSatisfy(
+              c -> {
+                assertThat(c.leaseUntil()).isEqualTo(leaseUntil);
+                assertThat(c.effect().status()).isEqualTo(EffectStatus.RUNNING);
+              });
+    }
+
+    @Test
+    void currentTokenCompletesTheEffectWithinItsLease() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long token = claimOneDue(BASE);
+
+      // when the runner finishes one millisecond before its lease ends
+      boolean completed = store.completeEffect("E-1", token, 1, BASE.plus(LEASE).minusMillis(1));
+
+      // then
+      assertThat(completed).isTrue();
+      assertThat(onlyEffect("ORD-1"))
+          .satisfies(
+              e -> {
+                assertThat(e.status()).isEqualTo(EffectStatus.DONE);
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.updatedAt()).isEqualTo(BASE.plus(LEASE).minusMillis(1));
+              });
+    }
+
+    @Test
+    void currentTokenRetriesTheEffectAndUpdatedAtIsTheTimeOfTheWrite() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long token = claimOneDue(BASE);
+
+      // when it failed at +3s and is to be tried again at +60s
+      boolean retried = store.retryEffectLater("E-1", token, 1, at(60), "超时 timeout", at(3));
+
+      // then updatedAt is when it was written, not when it is due again
+      assertThat(retried).isTrue();
+      assertThat(onlyEffect("ORD-1"))
+          .satisfies(
+              e -> {
+                assertThat(e.status()).isEqualTo(EffectStatus.PENDING);
+                assertThat(e.attempts()).isEqualTo(1);
+                assertThat(e.nextAttemptAt()).isEqualTo(at(60));
+                assertThat(e.lastError()).isEqualTo("超时 timeout");
+                assertThat(e.updatedAt()).isEqualTo(at(3));
+              });
+    }
+
+    @Test
+    void currentTokenParksTheEffect() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long token = claimOneDue(BASE);
+
+      // when
+      boolean parked = store.parkEffect("E-1", token, 8, "gave up", at(4));
+
+      // then
+      assertThat(parked).isTrue();
+      assertThat(onlyEffect("ORD-1"))
+          .satisfies(
+              e -> {
+                assertThat(e.status()).isEqualTo(EffectStatus.DEAD);
+                assertThat(e.attempts()).isEqualTo(8);
+                assertThat(e.lastError()).isEqualTo("gave up");
+                assertThat(e.updatedAt()).isEqualTo(at(4));
+              });
+    }
+
+    @Test
+    void runnerWhoseLeaseEndedCannotComplete() {
+      // given a claim whose lease ends at BASE + LEASE, nobody else has claimed it since
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long token = claimOneDue(BASE);
+      List<Effect> before = store.findEffects("ORD-1");
+
+      // when the runner reports at the very end of its lease, and later
+      boolean atTheEnd = store.completeEffect("E-1", token, 1, BASE.plus(LEASE));
+      boolean later = store.completeEffect("E-1", token, 1, BASE.plus(LEASE).plusSeconds(1));
+
+      // then the lease is over at leaseUntil: nothing changed, and the effect is claimable again
+      assertThat(atTheEnd).isFalse();
+      assertThat(later).isFalse();
+      assertThat(store.findEffects("ORD-1")).isEqualTo(before);
+      assertThat(ids(store.claimDueEffects(BASE.plus(LEASE), at(3600), 10))).containsExactly("E-1");
+    }
+
+    @Test
+    void runnerWhoseLeaseEndedCannotRetry() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long token = claimOneDue(BASE);
+      List<Effect> before = store.findEffects("ORD-1");
+
+      // when
+      boolean retried = store.retryEffectLater("E-1", token, 1, at(900), "late", BASE.plus(LEASE));
+
+      // then
+      assertThat(retried).isFalse();
+      assertThat(store.findEffects("ORD-1")).isEqualTo(before);
+    }
+
+    @Test
+    void runnerWhoseLeaseEndedCannotPark() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long token = claimOneDue(BASE);
+      List<Effect> before = store.findEffects("ORD-1");
+
+      // when
+      boolean parked = store.parkEffect("E-1", token, 8, "late", BASE.plus(LEASE).plusMillis(1));
+
+      // then
+      assertThat(parked).isFalse();
+      assertThat(store.findEffects("ORD-1")).isEqualTo(before);
+    }
+
+    @Test
+    void staleTokenAfterAnotherClaimChangesNothing() {
+      // given runner A's lease ended and runner B claimed the effect
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long tokenA = claimOneDue(BASE);
+      Instant bClaims = BASE.plus(LEASE);
+      long tokenB = claimOneDue(bClaims);
+      List<Effect> underB = store.findEffects("ORD-1");
+
+      // when A, still running, reports every outcome within B's lease
+      Instant during = bClaims.plusSeconds(1);
+      boolean completed = store.completeEffect("E-1", tokenA, 1, during);
+      boolean retried = store.retryEffectLater("E-1", tokenA, 1, at(9999), "A failed", during);
+      boolean parked = store.parkEffect("E-1", tokenA, 8, "A gave up", during);
+
+      // then none of it is written: B still owns the effect, and B's token works
+      assertThat(tokenB).isNotEqualTo(tokenA);
+      assertThat(List.of(completed, retried, parked)).containsOnly(false);
+      assertThat(store.findEffects("ORD-1")).isEqualTo(underB);
+      assertThat(store.completeEffect("E-1", tokenB, 2, during)).isTrue();
+      assertThat(onlyEffect("ORD-1").status()).isEqualTo(EffectStatus.DONE);
+    }
+
+    @Test
+    void staleTokenCannotOverwriteAnOutcomeTheNewOwnerWrote() {
+      // given B took over from A and parked the effect
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long tokenA = claimOneDue(BASE);
+      long tokenB = claimOneDue(BASE.plus(LEASE));
+      assertThat(store.parkEffect("E-1", tokenB, 8, "B gave up", BASE.plus(LEASE))).isTrue();
+      List<Effect> parked = store.findEffects("ORD-1");
+
+      // when A finally reports success, while its own lease would still have held by its clock
+      boolean completed = store.completeEffect("E-1", tokenA, 1, BASE.plusSeconds(1));
+
+      // then the dead effect stays dead
+      assertThat(completed).isFalse();
+      assertThat(store.findEffects("ORD-1")).isEqualTo(parked);
+    }
+
+    @Test
+    void tokenIsSpentOnceItsOutcomeIsWritten() {
+      // given a runner completed its claim
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long token = claimOneDue(BASE);
+      assertThat(store.completeEffect("E-1", token, 1, at(1))).isTrue();
+      List<Effect> done = store.findEffects("ORD-1");
+
+      // when the same token is presented again, within the lease it had
+      boolean again = store.completeEffect("E-1", token, 1, at(2));
+      boolean retried = store.retryEffectLater("E-1", token, 1, at(60), "x", at(2));
+      boolean parked = store.parkEffect("E-1", token, 1, "x", at(2));
+
+      // then the effect is no longer RUNNING under it: nothing changes
+      assertThat(List.of(again, retried, parked)).containsOnly(false);
+      assertThat(store.findEffects("ORD-1")).isEqualTo(done);
+    }
+
+    @Test
+    void unknownEffectIsNotChanged() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long token = claimOneDue(BASE);
+
+      // when / then
+      assertThat(store.completeEffect("E-404", token, 1, at(1))).isFalse();
+      assertThat(store.retryEffectLater("E-404", token, 1, at(60), "x", at(1))).isFalse();
+      assertThat(store.parkEffect("E-404", token, 1, "x", at(1))).isFalse();
+      assertThat(store.findEffects("ORD-404")).isEmpty();
+    }
+
+    @Test
+    void tokensStrictlyIncreaseAcrossEveryClaimOfOneEffect() {
+      // given an effect claimed by due time, reclaimed after a crash, retried, claimed by id,
+      // parked, revived and claimed again
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      List<Long> tokens = new ArrayList<>();
+      tokens.add(claimOneDue(BASE));
+      Instant t = BASE.plus(LEASE);
+      tokens.add(claimOneDue(t));
+      assertThat(store.retryEffectLater("E-1", tokens.get(1), 2, t.plusSeconds(10), "e", t))
+          .isTrue();
+      tokens.add(claimOne("E-1", t.plusSeconds(1)));
+      assertThat(store.parkEffect("E-1", tokens.get(2), 3, "dead", t.plusSeconds(2))).isTrue();
+      assertThat(store.reviveEffect("E-1", t.plusSeconds(3))).isTrue();
+      tokens.add(claimOneDue(t.plusSeconds(3)));
+
+      // then every claim got a token greater than the one before
+      assertThat(tokens).doesNotHaveDuplicates().isSorted();
+      assertThat(store.completeEffect("E-1", tokens.get(3), 4, t.plusSeconds(4))).isTrue();
+    }
+
+    @Test
+    void claimByIdIsFencedLikeAClaimByDueTime() {
+      // given a runner claimed E-1 by id, and after its lease another runner claimed it by due
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      long byId = claimOne("E-1", BASE);
+      long byDue = claimOneDue(BASE.plus(LEASE));
+
+      // when the first runner reports within the second one's lease
+      boolean stale = store.completeEffect("E-1", byId, 1, BASE.plus(LEASE).plusSeconds(1));
+
+      // then only the second one can finish it
+      assertThat(byDue).isGreaterThan(byId);
+      assertThat(stale).isFalse();
+      assertThat(onlyEffect("ORD-1").status()).isEqualTo(EffectStatus.RUNNING);
+      assertThat(store.completeEffect("E-1", byDue, 1, BASE.plus(LEASE).plusSeconds(2))).isTrue();
+    }
+
+    @Test
+    void effectWhoseLeaseEndedCountsFromItsLeaseEndInTheDueOrder() {
+      // given E-STUCK claimed with a lease to +100s, E-EARLY due at +50s, E-LATE due at +150s
+      insertOrderWithEffects("ORD-1", effect("E-STUCK", "ORD-1", BASE));
+      assertThat(store.claimDueEffects(BASE, at(100), 10)).hasSize(1);
+      store.insert(
+          record(order("ORD-2")),
+          List.of(effect("E-LATE", "ORD-2", at(150)), effect("E-EARLY", "ORD-2", at(50))),
+          List.of());
+
+      // when a sweeper claims one at a time at +200s
+      List<String> order = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        order.addAll(ids(store.claimDueEffects(at(200), at(900), 1)));
+      }
+
+      // then the stuck one is due from its lease end, between the other two
+      assertThat(order).containsExactly("E-EARLY", "E-STUCK", "E-LATE");
+    }
+
+    @Test
+    void reclaimedEffectIsRunningUnderTheNewLeaseOnly() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+      claimOneDue(BASE);
+      Instant second = BASE.plus(LEASE);
+      List<ClaimedEffect> reclaimed = store.claimDueEffects(second, second.plus(LEASE), 10);
+
+      // then the new lease holds it until its own end, then frees it
+      assertThat(reclaimed)
+          .singleElement()
+          .satisfies(c -> assertThat(c.leaseUntil()).isEqualTo(second.plus(LEASE)));
+      assertThat(store.claimDueEffects(second.plus(LEASE).minusMillis(1), at(7200), 10)).isEmpty();
+      assertThat(ids(store.claimDueEffects(second.plus(LEASE), at(7200), 10)))
+          .containsExactly("E-1");
+    }
+  }
+
+  // ---------------------------------------------------------------- due work: what is due
+
+  @Nested
+  class DueWorkDueConditions {
+
+    @Test
+    void expiryClaimsReservingAndPendingOrdersWhoseExpiryIsDueByTheCutoff() {
+      // given orders of every status past the cutoff, and some at or after it
+      Instant cutoff = at(3600);
+      insertOrder(order("ORD-PENDING", OrderStatus.PENDING_PAYMENT, cutoff.minusSeconds(10)));
+      insertOrder(order("ORD-RESERVING", OrderStatus.RESERVING, cutoff.minusSeconds(5)));
+      insertOrder(order("ORD-AT-CUTOFF", OrderStatus.PENDING_PAYMENT, cutoff));
+      insertOrder(order("ORD-AFTER", OrderStatus.PENDING_PAYMENT, cutoff.plusMillis(1)));
+      insertOrder(order("ORD-RESERVING-AFTER", OrderStatus.RESERVING, cutoff.plusMillis(1)));
+      for (OrderStatus other : OrderStatus.values()) {
+        if (other != OrderStatus.PENDING_PAYMENT && other != OrderStatus.RESERVING) {
+          insertOrder(order("ORD-" + other, other, cutoff.minusSeconds(20)));
+        }
+      }
+
+      // when claimed with a "now" well after the cutoff
+      List<DueWork> claimed =
+          store.claimDueWork(DueWorkKind.EXPIRY, cutoff, at(7200), at(7500), 100);
+
+      // then the cutoff decides (an expiry equal to it is due), oldest expiry first
+      assertThat(claimed)
+          .containsExactly(
+              new DueWork(DueWorkKind.EXPIRY, "ORD-PENDING", "ORD-PENDING", 1),
+              new DueWork(DueWorkKind.EXPIRY, "ORD-RESERVING", "ORD-RESERVING", 1),
+              new DueWork(DueWorkKind.EXPIRY, "ORD-AT-CUTOFF", "ORD-AT-CUTOFF", 1));
+    }
+
+    @Test
+    void paymentCheckClaimsUnsettledPaymentsCreatedByTheCutoff() {
+      // given payments of every status over two orders, inserted out of time order
+      Instant cutoff = at(3600);
+      List<Payment> first = new ArrayList<>();
+      first.add(payment("PAY-PREPAID", "ORD-1", PaymentStatus.PREPAID, at(10)));
+      first.add(payment("PAY-CREATED", "ORD-1", PaymentStatus.CREATED, at(5)));
+      first.add(payment("PAY-UNKNOWN", "ORD-1", PaymentStatus.UNKNOWN, at(30)));
+      for (PaymentStatus s :
+          List.of(
+              PaymentStatus.PREPAY_FAILED,
+              PaymentStatus.SUCCEEDED,
+              PaymentStatus.FAILED,
+              PaymentStatus.CLOSED)) {
+        first.add(payment("PAY-" + s, "ORD-1", s, at(1)));
+      }
+      store.insert(new OrderRecord(order("ORD-1"), first, List.of()), List.of(), List.of());
+      store.insert(
+          record(
+              order("ORD-2"),
+              payment("PAY-OTHER", "ORD-2", PaymentStatus.PREPAID, at(20)),
+              payment("PAY-AT-CUTOFF", "ORD-2", PaymentStatus.CREATED, cutoff),
+              payment("PAY-AFTER", "ORD-2", PaymentStatus.CREATED, cutoff.plusMillis(1))),
+          List.of(),
+          List.of());
+
+      // when
+      List<DueWork> claimed =
+          store.claimDueWork(DueWorkKind.PAYMENT_CHECK, cutoff, at(7200), at(7500), 100);
+
+      // then created at or before the cutoff, oldest first, each with its order
+      assertThat(claimed)
+          .containsExactly(
+              new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-CREATED", "ORD-1", 1),
+              new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-PREPAID", "ORD-1", 1),
+              new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-OTHER", "ORD-2", 1),
+              new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-UNKNOWN", "ORD-1", 1),
+              new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-AT-CUTOFF", "ORD-2", 1));
+    }
+
+    @Test
+    void refundCheckClaimsCreatedAndProcessingRefundsLastUpdatedByTheCutoff() {
+      // given refunds of every status; their creation time does not matter, their update does
+      Instant cutoff = at(3600);
+      List<Refund> refunds = new ArrayList<>();
+      refunds.add(refund("REF-PROCESSING", "ORD-1", "PAY-1", RefundStatus.PROCESSING, at(20)));
+      refunds.add(refund("REF-CREATED", "ORD-1", "PAY-1", RefundStatus.CREATED, at(10)));
+      refunds.add(refund("REF-AT-CUTOFF", "ORD-1", "PAY-1", RefundStatus.PROCESSING, cutoff));
+      refunds.add(
+          refund("REF-AFTER", "ORD-1", "PAY-1", RefundStatus.PROCESSING, cutoff.plusMillis(1)));
+      refunds.add(refund("REF-SUCCEEDED", "ORD-1", "PAY-1", RefundStatus.SUCCEEDED, at(1)));
+      refunds.add(refund("REF-FAILED", "ORD-1", "PAY-1", RefundStatus.FAILED, at(1)));
+      store.insert(
+          new OrderRecord(
+              order("ORD-1", OrderStatus.REFUNDING, at(1800)),
+              List.of(paidPayment("PAY-1", "ORD-1", at(1))),
+              refunds),
+          List.of(),
+          List.of());
+
+      // when
+      List<DueWork> claimed =
+          store.claimDueWork(DueWorkKind.REFUND_CHECK, cutoff, at(7200), at(7500), 100);
+
+      // then
+      assertThat(claimed)
+          .containsExactly(
+              new DueWork(DueWorkKind.REFUND_CHECK, "REF-CREATED", "ORD-1", 1),
+              new DueWork(DueWorkKind.REFUND_CHECK, "REF-PROCESSING", "ORD-1", 1),
+              new DueWork(DueWorkKind.REFUND_CHECK, "REF-AT-CUTOFF", "ORD-1", 1));
+    }
+
+    @Test
+    void claimTakesAtMostTheLimitAndNothingWhenNothingIsDue() {
+      // given
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, at(3600), at(3600), at(3900), 10))
+          .isEmpty();
+      for (int i = 0; i < 5; i++) {
+        insertOrder(order("ORD-" + i, OrderStatus.PENDING_PAYMENT, at(i)));
+      }
+
+      // when
+      List<DueWork> claimed =
+          store.claimDueWork(DueWorkKind.EXPIRY, at(3600), at(3600), at(3900), 2);
+
+      // then
+      assertThat(keys(claimed)).containsExactly("ORD-0", "ORD-1");
+    }
+
+    @Test
+    void kindsAreClaimedSeparately() {
+      // given an expired order with an unsettled payment and an open refund
+      store.insert(
+          new OrderRecord(
+              order("ORD-1", OrderStatus.PENDING_PAYMENT, at(10)),
+              List.of(payment("PAY-1", "ORD-1", PaymentStatus.PREPAID, BASE)),
+              List.of(refund("REF-1", "ORD-1", "PAY-1", RefundStatus.PROCESSING, BASE))),
+          List.of(),
+          List.of());
+
+      // when each kind is claimed in turn
+      List<DueWork> expiry = claimWork(DueWorkKind.EXPIRY, at(60));
+      List<DueWork> check = claimWork(DueWorkKind.PAYMENT_CHECK, at(60));
+      List<DueWork> refundCheck = claimWork(DueWorkKind.REFUND_CHECK, at(60));
+
+      // then a lease on one kind holds no other
+      assertThat(expiry).containsExactly(new DueWork(DueWorkKind.EXPIRY, "ORD-1", "ORD-1", 1));
+      assertThat(check)
+          .containsExactly(new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-1", "ORD-1", 1));
+      assertThat(refundCheck)
+          .containsExactly(new DueWork(DueWorkKind.REFUND_CHECK, "REF-1", "ORD-1", 1));
+    }
+  }
+
+  // ---------------------------------------------------------------- due work: leases
+
+  @Nested
+  class DueWorkLeases {
+
+    @Test
+    void claimedItemIsNotClaimedAgainBeforeItsLeaseEnds() {
+      // given
+      insertOrder(order("ORD-1", OrderStatus.PENDING_PAYMENT, BASE));
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, BASE, BASE, at(300), 10)).hasSize(1);
+
+      // when another instance looks just before the lease ends, with any cutoff
+      List<DueWork> during =
+          store.claimDueWork(DueWorkKind.EXPIRY, at(86_400), at(300).minusMillis(1), at(3600), 10);
+
+      // then
+      assertThat(during).isEmpty();
+    }
+
+    @Test
+    void itemIsFreeAgainWhenItsLeaseEndsAndCountsItsAttempts() {
+      // given an order nobody manages to close
+      insertOrder(order("ORD-1", OrderStatus.PENDING_PAYMENT, BASE));
+
+      // when it is claimed whenever its lease has ended, three times
+      List<DueWork> first = store.claimDueWork(DueWorkKind.EXPIRY, BASE, BASE, at(300), 10);
+      List<DueWork> second = store.claimDueWork(DueWorkKind.EXPIRY, at(300), at(300), at(600), 10);
+      List<DueWork> third = store.claimDueWork(DueWorkKind.EXPIRY, at(600), at(600), at(900), 10);
+
+      // then "ended" is leaseUntil <= now, and attempts count this claim too
+      assertThat(first).extracting(DueWork::attempts).containsExactly(1);
+      assertThat(second).extracting(DueWork::attempts).containsExactly(2);
+      assertThat(third).extracting(DueWork::attempts).containsExactly(3);
+    }
+
+    @Test
+    void deferredItemIsFreeOnlyAtItsNewTime() {
+      // given a payment check that found the payment still pending and backs off to +600s
+      store.insert(record(order("ORD-1"), payment("PAY-1", "ORD-1")), List.of(), List.of());
+      assertThat(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, BASE, BASE, at(300), 10)).hasSize(1);
+
+      // when
+      store.deferDueWork(DueWorkKind.PAYMENT_CHECK, "PAY-1", at(600));
+
+      // then its lease's end does not free it, the deferral does; the attempts go on counting
+      assertThat(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(300), at(300), at(900), 10))
+          .isEmpty();
+      assertThat(
+              store.claimDueWork(
+                  DueWorkKind.PAYMENT_CHECK, at(600), at(600).minusMillis(1), at(900), 10))
+          .isEmpty();
+      assertThat(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(600), at(600), at(900), 10))
+          .containsExactly(new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-1", "ORD-1", 2));
+    }
+
+    @Test
+    void deferralToATimeBeforeTheLeaseEndFreesTheItemThen() {
+      // given
+      store.insert(
+          new OrderRecord(
+              order("ORD-1", OrderStatus.REFUNDING, at(1800)),
+              List.of(paidPayment("PAY-1", "ORD-1", BASE)),
+              List.of(refund("REF-1", "ORD-1", "PAY-1", RefundStatus.PROCESSING, BASE))),
+          List.of(),
+          List.of());
+      assertThat(store.claimDueWork(DueWorkKind.REFUND_CHECK, BASE, BASE, at(300), 10)).hasSize(1);
+
+      // when the worker is done with it early and wants it back at +10s
+      store.deferDueWork(DueWorkKind.REFUND_CHECK, "REF-1", at(10));
+
+      // then
+      assertThat(store.claimDueWork(DueWorkKind.REFUND_CHECK, at(10), at(10), at(300), 10))
+          .containsExactly(new DueWork(DueWorkKind.REFUND_CHECK, "REF-1", "ORD-1", 2));
+    }
+
+    @Test
+    void deferralOfAnItemThatIsGoneOrNoLongerDueIsANoOp() {
+      // given a paid order that was once due, and a pending one
+      OrderRecord paidV1 = record(order("ORD-PAID", OrderStatus.PENDING_PAYMENT, BASE));
+      store.insert(paidV1, List.of(), List.of());
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, BASE, BASE, at(300), 10)).hasSize(1);
+      store.update(new StoreUpdate(1, record(paid(paidV1.order(), at(1))), List.of(), List.of()));
+      insertOrder(order("ORD-OPEN", OrderStatus.PENDING_PAYMENT, BASE));
+
+      // when
+      store.deferDueWork(DueWorkKind.EXPIRY, "ORD-PAID", at(10));
+      store.deferDueWork(DueWorkKind.EXPIRY, "ORD-404", at(10));
+      store.deferDueWork(DueWorkKind.PAYMENT_CHECK, "PAY-404", at(10));
+      store.deferDueWork(DueWorkKind.REFUND_CHECK, "REF-404", at(10));
+
+      // then nothing came back to life, and the due order is untouched
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, at(3600), at(3600), at(3900), 10))
+          .containsExactly(new DueWork(DueWorkKind.EXPIRY, "ORD-OPEN", "ORD-OPEN", 1));
+      assertThat(store.load("ORD-PAID").orElseThrow().order().status()).isEqualTo(OrderStatus.PAID);
+    }
+  }
+
+  // ---------------------------------------------------------------- due work: fairness
+
+  @Nested
+  class DueWorkFairness {
+
+    @Test
+    void neverClaimedItemsComeOldestFirst() {
+      // given ten unsettled payments created in an order unrelated to their numbers
+      int[] createdSeconds = {4, 9, 1, 7, 3, 10, 2, 8, 5, 6};
+      List<Payment> payments = new ArrayList<>();
+      for (int s : createdSeconds) {
+        payments.add(payment("PAY-" + s, "ORD-1", PaymentStatus.PREPAID, at(s)));
+      }
+      store.insert(new OrderRecord(order("ORD-1"), payments, List.of()), List.of(), List.of());
+
+      // when a sweeper with a small batch claims twice
+      List<DueWork> first = claimWork(DueWorkKind.PAYMENT_CHECK, at(60), 3);
+      List<DueWork> second = claimWork(DueWorkKind.PAYMENT_CHECK, at(60), 3);
+
+      // then
+      assertThat(keys(first)).containsExactly("PAY-1", "PAY-2", "PAY-3");
+      assertThat(keys(second)).containsExactly("PAY-4", "PAY-5", "PAY-6");
+    }
+
+    @Test
+    void stuckItemGoesBehindItemsNeverClaimed() {
+      // given the oldest order was claimed and its lease ended without it being closed
+      insertOrder(order("ORD-STUCK", OrderStatus.PENDING_PAYMENT, at(-100)));
+      assertThat(keys(store.claimDueWork(DueWorkKind.EXPIRY, BASE, BASE, at(60), 10)))
+          .containsExactly("ORD-STUCK");
+      insertOrder(order("ORD-B", OrderStatus.PENDING_PAYMENT, at(20)));
+      insertOrder(order("ORD-A", OrderStatus.PENDING_PAYMENT, at(10)));
+
+      // when a sweeper claims one at a time once all are due and free
+      List<DueWork> claims = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        claims.addAll(store.claimDueWork(DueWorkKind.EXPIRY, at(120), at(120), at(900), 1));
+      }
+
+      // then the never-claimed come first, though the stuck one is due longest
+      assertThat(claims)
+          .containsExactly(
+              new DueWork(DueWorkKind.EXPIRY, "ORD-A", "ORD-A", 1),
+              new DueWork(DueWorkKind.EXPIRY, "ORD-B", "ORD-B", 1),
+              new DueWork(DueWorkKind.EXPIRY, "ORD-STUCK", "ORD-STUCK", 2));
+    }
+
+    @Test
+    void claimedItemsComeByWhenTheyBecameFree() {
+      // given three payments claimed one by one with leases ending at +100s, +50s and +80s, and
+      // the third then deferred to +20s
+      store.insert(
+          record(
+              order("ORD-1"),
+              payment("PAY-1", "ORD-1", PaymentStatus.PREPAID, at(1)),
+              payment("PAY-2", "ORD-1", PaymentStatus.PREPAID, at(2)),
+              payment("PAY-3", "ORD-1", PaymentStatus.PREPAID, at(3))),
+          List.of(),
+          List.of());
+      assertThat(keys(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(5), at(5), at(100), 1)))
+          .containsExactly("PAY-1");
+      assertThat(keys(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(5), at(5), at(50), 1)))
+          .containsExactly("PAY-2");
+      assertThat(keys(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(5), at(5), at(80), 1)))
+          .containsExactly("PAY-3");
+      store.deferDueWork(DueWorkKind.PAYMENT_CHECK, "PAY-3", at(20));
+
+      // when all are free again
+      List<DueWork> claims = claimWork(DueWorkKind.PAYMENT_CHECK, at(200), 10);
+
+      // then
+      assertThat(keys(claims)).containsExactly("PAY-3", "PAY-2", "PAY-1");
+    }
+
+    @Test
+    void backlogOfOldItemsCannotStarveANewerOne() {
+      // given twelve old payments that no query ever settles
+      List<Payment> old = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        old.add(payment("PAY-OLD-" + i, "ORD-OLD", PaymentStatus.UNKNOWN, at(-1000 + i)));
+      }
+      store.insert(new OrderRecord(order("ORD-OLD"), old, List.of()), List.of(), List.of());
+      Instant now = BASE;
+      List<DueWork> claims = new ArrayList<>(claimWork(DueWorkKind.PAYMENT_CHECK, now, 3));
+      store.insert(
+          record(order("ORD-NEW"), payment("PAY-NEW", "ORD-NEW", PaymentStatus.UNKNOWN, at(1))),
+          List.of(),
+          List.of());
+
+      // when a sweeper with a batch of 3 runs every time the leases have ended
+      for (int sweep = 0; sweep < 6; sweep++) {
+        now = now.plus(LEASE);
+        claims.addAll(claimWork(DueWorkKind.PAYMENT_CHECK, now, 3));
+      }
+
+      // then the new payment is claimed before any old one is claimed a second time
+      List<String> order = claims.stream().map(w -> w.key() + "#" + w.attempts()).toList();
+      assertThat(order).contains("PAY-NEW#1");
+      int newAt = order.indexOf("PAY-NEW#1");
+      assertThat(claims.subList(0, newAt)).allSatisfy(w -> assertThat(w.attempts()).isEqualTo(1));
+      assertThat(newAt).isLessThan(13);
+    }
+  }
+
+  // ---------------------------------------------------------------- due work: concurrency
+
+  @Nested
+  class DueWorkConcurrency {
+
+    @Test
+    void concurrentClaimsClaimEachItemExactlyOncePerLease() {
+      // given 30 expired orders, each with an unsettled payment and an open refund
+      Set<String> all = new HashSet<>();
+      for (int i = 0; i < 30; i++) {
+        String orderNo = "ORD-" + i;
+        store.insert(
+            new OrderRecord(
+                order(orderNo, OrderStatus.PENDING_PAYMENT, at(-i)),
+                List.of(payment("PAY-" + i, orderNo, PaymentStatus.PREPAID, at(-i))),
+                List.of(refund("REF-" + i, orderNo, "PAY-" + i, RefundStatus.CREATED, at(-i)))),
+            List.of(),
+            List.of());
+        all.addAll(List.of("EXPIRY/" + orderNo, "PAYMENT_CHECK/PAY-" + i, "REFUND_CHECK/REF-" + i));
+      }
+
+      // when several instances sweep all three kinds at once, in small batches, twice: during a
+      // first lease, then after it ended
+      List<DueWork> firstRound = raceClaims(BASE, all.size());
+      List<DueWork> secondRound = raceClaims(BASE.plus(LEASE), all.size());
+
+      // then in each lease every item was claimed by exactly one of them
+      assertThat(firstRound).extracting(DueWork::attempts).containsOnly(1);
+      assertThat(secondRound).extracting(DueWork::attempts).containsOnly(2);
+      for (List<DueWork> round : List.of(firstRound, secondRound)) {
+        List<String> claimed = round.stream().map(w -> w.kind() + "/" + w.key()).toList();
+        assertThat(claimed).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(claimed)).isEqualTo(all);
+      }
+    }
+
+    /** Races threads() sweepers, each claiming every kind at {@code now} until none is left. */
+    private List<DueWork> raceClaims(Instant now, int bound) {
+      ConcurrentLinkedQueue<DueWork> claimed = new ConcurrentLinkedQueue<>();
+      List<Race.Outcome<Integer>> outcomes =
+          Race.run(
+              threads(),
+              threads(),
+              t ->
+                  () -> {
+                    int batches = 0;
+                    boolean any = true;
+                    // bounded: a store that hands items out twice must fail, not spin
+                    while (any && claimed.size() <= bound) {
+                      any = false;
+                      for (DueWorkKind kind : DueWorkKind.values()) {
+                        List<DueWork> batch =
+                            store.claimDueWork(kind, now, now, now.plus(LEASE), 4);
+                        claimed.addAll(batch);
+                        any |= !batch.isEmpty();
+                        batches++;
+                      }
+                    }
+                    return batches;
+                  });
+      assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+      return new ArrayList<>(claimed);
+    }
+  }
+
+  // ---------------------------------------------------------------- due work: record changes
+
+  @Nested
+  class DueWorkAndRecordChanges {
+
+    @Test
+    void paidOrderIsNotClaimedForExpiry() {
+      // given one order paid while its expiry was leased, one paid before any sweep
+      OrderRecord leased = record(order("ORD-LEASED", OrderStatus.PENDING_PAYMENT, BASE));
+      store.insert(leased, List.of(), List.of());
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, BASE, BASE, at(300), 10)).hasSize(1);
+      OrderRecord early = record(order("ORD-EARLY", OrderStatus.PENDING_PAYMENT, BASE));
+      store.insert(early, List.of(), List.of());
+
+      // when both are paid
+      store.update(new StoreUpdate(1, record(paid(leased.order(), at(1))), List.of(), List.of()));
+      store.update(new StoreUpdate(1, record(paid(early.order(), at(1))), List.of(), List.of()));
+
+      // then neither is claimed, not even once the lease ended
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, at(3600), at(3600), at(3900), 10))
+          .isEmpty();
+    }
+
+    @Test
+    void settledPaymentIsNotClaimedForACheck() {
+      // given two unsettled payments, one of them leased
+      OrderRecord v1 =
+          record(
+              order("ORD-1"),
+              payment("PAY-1", "ORD-1", PaymentStatus.PREPAID, BASE),
+              payment("PAY-2", "ORD-1", PaymentStatus.UNKNOWN, at(1)));
+      store.insert(v1, List.of(), List.of());
+      assertThat(keys(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(5), at(5), at(300), 1)))
+          .containsExactly("PAY-1");
+
+      // when both settle: one succeeds, the other is closed
+      store.update(
+          new StoreUpdate(
+              1,
+              record(
+                  paid(v1.order(), at(2)),
+                  paidPayment("PAY-1", "ORD-1", at(2)),
+                  payment("PAY-2", "ORD-1", PaymentStatus.CLOSED, at(1))),
+              List.of(),
+              List.of()));
+
+      // then
+      assertThat(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(3600), at(3600), at(3900), 10))
+          .isEmpty();
+    }
+
+    @Test
+    void succeededRefundIsNotClaimedForACheck() {
+      // given a refund being checked
+      OrderRecord v1 =
+          new OrderRecord(
+              order("ORD-1", OrderStatus.REFUNDING, at(1800)),
+              List.of(paidPayment("PAY-1", "ORD-1", BASE)),
+              List.of(refund("REF-1", "ORD-1", "PAY-1", RefundStatus.PROCESSING, BASE)));
+      store.insert(v1, List.of(), List.of());
+      assertThat(store.claimDueWork(DueWorkKind.REFUND_CHECK, BASE, BASE, at(300), 10)).hasSize(1);
+
+      // when the channel says it succeeded
+      store.update(
+          new StoreUpdate(
+              1,
+              new OrderRecord(
+                  next(v1.order(), OrderStatus.REFUNDED),
+                  v1.payments(),
+                  List.of(refund("REF-1", "ORD-1", "PAY-1", RefundStatus.SUCCEEDED, at(2)))),
+              List.of(),
+              List.of()));
+
+      // then
+      assertThat(store.claimDueWork(DueWorkKind.REFUND_CHECK, at(3600), at(3600), at(3900), 10))
+          .isEmpty();
+    }
+
+    @Test
+    void leaseAndAttemptsSurviveAnUpdateOfTheRecord() {
+      // given an order whose expiry is leased, and whose open refund is leased
+      OrderRecord v1 =
+          new OrderRecord(
+              order("ORD-1", OrderStatus.PENDING_PAYMENT, BASE),
+              List.of(payment("PAY-1", "ORD-1", PaymentStatus.PREPAID, BASE)),
+              List.of(refund("REF-1", "ORD-1", "PAY-1", RefundStatus.CREATED, BASE)));
+      store.insert(v1, List.of(), List.of());
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, BASE, BASE, at(300), 10)).hasSize(1);
+      assertThat(store.claimDueWork(DueWorkKind.REFUND_CHECK, BASE, BASE, at(300), 10)).hasSize(1);
+
+      // when the record is updated, still due: a payment added, the refund now PROCESSING
+      store.update(
+          new StoreUpdate(
+              1,
+              new OrderRecord(
+                  next(v1.order(), OrderStatus.PENDING_PAYMENT),
+                  List.of(
+                      payment("PAY-1", "ORD-1", PaymentStatus.PREPAID, BASE),
+                      payment("PAY-2", "ORD-1", PaymentStatus.CREATED, at(1))),
+                  List.of(refund("REF-1", "ORD-1", "PAY-1", RefundStatus.PROCESSING, at(2)))),
+              List.of(),
+              List.of()));
+
+      // then the leases still hold, and the next claims count on from the first
+      Instant during = at(300).minusMillis(1);
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, during, during, at(900), 10)).isEmpty();
+      assertThat(store.claimDueWork(DueWorkKind.REFUND_CHECK, during, during, at(900), 10))
+          .isEmpty();
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, at(300), at(300), at(900), 10))
+          .containsExactly(new DueWork(DueWorkKind.EXPIRY, "ORD-1", "ORD-1", 2));
+      assertThat(store.claimDueWork(DueWorkKind.REFUND_CHECK, at(300), at(300), at(900), 10))
+          .containsExactly(new DueWork(DueWorkKind.REFUND_CHECK, "REF-1", "ORD-1", 2));
+    }
+
+    @Test
+    void deferralSurvivesAnUpdateOfTheRecord() {
+      // given a payment check deferred to +600s
+      OrderRecord v1 = record(order("ORD-1"), payment("PAY-1", "ORD-1"));
+      store.insert(v1, List.of(), List.of());
+      assertThat(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, BASE, BASE, at(60), 10)).hasSize(1);
+      store.deferDueWork(DueWorkKind.PAYMENT_CHECK, "PAY-1", at(600));
+
+      // when the payment is prepaid in the meantime
+      store.update(
+          new StoreUpdate(
+              1,
+              record(
+                  next(v1.order(), OrderStatus.PENDING_PAYMENT),
+                  payment("PAY-1", "ORD-1", PaymentStatus.PREPAID, BASE)),
+              List.of(),
+              List.of()));
+
+      // then
+      assertThat(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(599), at(599), at(900), 10))
+          .isEmpty();
+      assertThat(store.claimDueWork(DueWorkKind.PAYMENT_CHECK, at(600), at(600), at(900), 10))
+          .containsExactly(new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-1", "ORD-1", 2));
+    }
+
+    @Test
+    void paymentsAndRefundsAddedByAnUpdateAreDue() {
+      // given
+      OrderRecord v1 = record(order("ORD-1", OrderStatus.PAID, at(1800)));
+      store.insert(v1, List.of(), List.of());
+
+      // when a late payment and a refund arrive with an update
+      store.update(
+          new StoreUpdate(
+              1,
+              new OrderRecord(
+                  next(v1.order(), OrderStatus.REFUNDING),
+                  List.of(payment("PAY-1", "ORD-1", PaymentStatus.UNKNOWN, at(5))),
+                  List.of(refund("REF-1", "ORD-1", "PAY-1", RefundStatus.CREATED, at(6)))),
+              List.of(),
+              List.of()));
+
+      // then
+      assertThat(claimWork(DueWorkKind.PAYMENT_CHECK, at(60)))
+          .containsExactly(new DueWork(DueWorkKind.PAYMENT_CHECK, "PAY-1", "ORD-1", 1));
+      assertThat(claimWork(DueWorkKind.REFUND_CHECK, at(60)))
+          .containsExactly(new DueWork(DueWorkKind.REFUND_CHECK, "REF-1", "ORD-1", 1));
+      assertThat(claimWork(DueWorkKind.EXPIRY, at(3600))).isEmpty();
+    }
+
+    @Test
+    void refusedUpdateCreatesNoDueWork() {
+      // given
+      OrderRecord v1 = record(order("ORD-1", OrderStatus.PAID, at(1800)));
+      store.insert(v1, List.of(), List.of());
+      OrderRecord stale =
+          record(
+              order("ORD-1", OrderStatus.PENDING_PAYMENT, BASE, 2),
+              payment("PAY-1", "ORD-1", PaymentStatus.CREATED, BASE));
+
+      // when
+      assertThatThrownBy(() -> store.update(new StoreUpdate(7, stale, List.of(), List.of())))
+          .isInstanceOf(ConcurrentUpdateException.class);
+
+      // then
+      assertThat(claimWork(DueWorkKind.EXPIRY, at(3600))).isEmpty();
+      assertThat(claimWork(DueWorkKind.PAYMENT_CHECK, at(3600))).isEmpty();
+    }
+  }
+
+  // ---------------------------------------------------------------- RESERVING orders
+
+  @Nested
+  class ReservingOrders {
+
+    @Test
+    void reservingOrderRoundTrips() {
+      // given
+      OrderRecord record = record(order("ORD-1", OrderStatus.RESERVING, at(1800)));
+
+      // when
+      store.insert(record, List.of(), List.of());
+
+      // then
+      assertThat(store.load("ORD-1")).contains(record);
+      assertThat(store.statistics().orders()).containsEntry(OrderStatus.RESERVING, 1L);
+    }
+
+    @Test
+    void reservingOrderLeftByACrashIsDueForExpiryOnceItsExpiryIsDue() {
+      // given
+      insertOrder(order("ORD-1", OrderStatus.RESERVING, at(1800)));
+
+      // when / then
+      assertThat(claimWork(DueWorkKind.EXPIRY, at(1800).minusMillis(1))).isEmpty();
+      assertThat(claimWork(DueWorkKind.EXPIRY, at(1800)))
+          .containsExactly(new DueWork(DueWorkKind.EXPIRY, "ORD-1", "ORD-1", 1));
+    }
+
+    @Test
+    void reservedOrderKeepsItsExpiryClaimWhenItMovesToPendingPayment() {
+      // given a RESERVING order whose expiry is leased
+      OrderRecord v1 = record(order("ORD-1", OrderStatus.RESERVING, BASE));
+      store.insert(v1, List.of(), List.of());
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, BASE, BASE, at(300), 10)).hasSize(1);
+
+      // when its stock is reserved
+      store.update(
+          new StoreUpdate(
+              1, record(next(v1.order(), OrderStatus.PENDING_PAYMENT)), List.of(), List.of()));
+
+      // then it is still due (now PENDING_PAYMENT), still under the same claim
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, at(299), at(299), at(900), 10)).isEmpty();
+      assertThat(store.claimDueWork(DueWorkKind.EXPIRY, at(300), at(300), at(900), 10))
+          .containsExactly(new DueWork(DueWorkKind.EXPIRY, "ORD-1", "ORD-1", 2));
+    }
+
+    @Test
+    void closedReservingOrderIsNoLongerDue() {
+      // given
+      OrderRecord v1 = record(order("ORD-1", OrderStatus.RESERVING, BASE));
+      store.insert(v1, List.of(), List.of());
+
+      // when its reservation was refused and it was closed
+      store.update(
+          new StoreUpdate(1, record(next(v1.order(), OrderStatus.CLOSED)), List.of(), List.of()));
+
+      // then
+      assertThat(claimWork(DueWorkKind.EXPIRY, at(3600))).isEmpty();
+    }
+  }
+
+  // ---------------------------------------------------------------- statistics
+
+  @Nested
+  class Statistics {
+
+    @Test
+    void emptyStoreCountsZeroForEveryStatus() {
+      // when
+      StoreStatistics stats = store.statistics();
+
+      // then every constant is there, so a console can show a zero
+      assertThat(stats.orders()).containsOnlyKeys(OrderStatus.values()).containsValue(0L);
+      assertThat(stats.orders().values()).containsOnly(0L);
+      assertThat(stats.payments()).containsOnlyKeys(PaymentStatus.values());
+      assertThat(stats.payments().values()).containsOnly(0L);
+      assertThat(stats.refunds()).containsOnlyKeys(RefundStatus.values());
+      assertThat(stats.refunds().values()).containsOnly(0L);
+      assertThat(stats.effects()).containsOnlyKeys(EffectStatus.values());
+      assertThat(stats.effects().values()).containsOnly(0L);
+    }
+
+    @Test
+    void countsFollowInsertsAndUpdates() {
+      // given
+      OrderRecord v1 =
+          record(
+              order("ORD-1"),
+              payment("PAY-1", "ORD-1", PaymentStatus.PREPAY_FAILED, BASE),
+              payment("PAY-2", "ORD-1", PaymentStatus.PREPAID, at(1)));
+      store.insert(v1, List.of(), List.of());
+      insertOrder(order("ORD-2"));
+      insertOrder(order("ORD-3", OrderStatus.RESERVING, at(1800)));
+      store.insert(
+          new OrderRecord(
+              order("ORD-4", OrderStatus.REFUNDING, at(1800)),
+              List.of(paidPayment("PAY-4", "ORD-4", BASE)),
+              List.of(
+                  refund("REF-1", "ORD-4", "PAY-4", RefundStatus.PROCESSING, BASE),
+                  refund("REF-2", "ORD-4", "PAY-4", RefundStatus.FAILED, BASE))),
+          List.of(),
+          List.of());
+
+      // when ORD-1 is paid by PAY-2
+      store.update(
+          new StoreUpdate(
+              1,
+              record(
+                  paid(v1.order(), at(5)),
+                  payment("PAY-1", "ORD-1", PaymentStatus.PREPAY_FAILED, BASE),
+                  paidPayment("PAY-2", "ORD-1", at(5))),
+              List.of(),
+              List.of()));
+      StoreStatistics stats = store.statistics();
+
+      // then
+      assertThat(stats.orders())
+          .containsEntry(OrderStatus.PAID, 1L)
+          .containsEntry(OrderStatus.PENDING_PAYMENT, 1L)
+          .containsEntry(OrderStatus.RESERVING, 1L)
+          .containsEntry(OrderStatus.REFUNDING, 1L)
+          .containsEntry(OrderStatus.CLOSED, 0L);
+      assertThat(stats.orders().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4);
+      assertThat(stats.payments())
+          .containsEntry(PaymentStatus.SUCCEEDED, 2L)
+          .containsEntry(PaymentStatus.PREPAY_FAILED, 1L)
+          .containsEntry(PaymentStatus.PREPAID, 0L);
+      assertThat(stats.refunds())
+          .containsEntry(RefundStatus.PROCESSING, 1L)
+          .containsEntry(RefundStatus.FAILED, 1L)
+          .containsEntry(RefundStatus.CREATED, 0L);
+    }
+
+    @Test
+    void effectCountsFollowClaimsAndOutcomes() {
+      // given five effects: one left pending, one running, one done, one dead, one revived
+      insertOrderWithEffects(
+          "ORD-1",
+          effect("E-PENDING", "ORD-1", at(100)),
+          effect("E-RUNNING", "ORD-1", BASE),
+          effect("E-DONE", "ORD-1", BASE),
+          effect("E-DEAD", "ORD-1", BASE),
+          effect("E-REVIVED", "ORD-1", BASE));
+      Map<String, Long> tokens = tokens(store.claimDueEffects(BASE, BASE.plus(LEASE), 10));
+      assertThat(store.completeEffect("E-DONE", tokens.get("E-DONE"), 1, at(1))).isTrue();
+      assertThat(store.parkEffect("E-DEAD", tokens.get("E-DEAD"), 1, "x", at(1))).isTrue();
+      assertThat(store.parkEffect("E-REVIVED", tokens.get("E-REVIVED"), 1, "x", at(1))).isTrue();
+      assertThat(store.reviveEffect("E-REVIVED", at(2))).isTrue();
+
+      // when
+      StoreStatistics stats = store.statistics();
+
+      // then
+      assertThat(stats.effects())
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of(
+                  EffectStatus.PENDING, 2L,
+                  EffectStatus.RUNNING, 1L,
+                  EffectStatus.DONE, 1L,
+                  EffectStatus.DEAD, 1L));
+    }
+
+    @Test
+    void statisticsCannotBeChangedByTheirReader() {
+      // given
+      StoreStatistics stats = store.statistics();
+
+      // when / then
+      assertThatThrownBy(() -> stats.orders().put(OrderStatus.PAID, 5L))
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> stats.effects().clear())
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
+  // ---------------------------------------------------------------- views for the console
+
+  @Nested
+  class Views {
+
+    @Test
+    void effectsByStatusComeLeastRecentlyUpdatedFirstUpToTheLimit() {
+      // given four effects parked at different times, and one left pending
+      insertOrderWithEffects(
+          "ORD-1",
+          effect("E-40", "ORD-1", BASE),
+          effect("E-10", "ORD-1", BASE),
+          effect("E-30", "ORD-1", BASE),
+          effect("E-20", "ORD-1", BASE),
+          effect("E-PENDING", "ORD-1", at(100)));
+      Map<String, Long> tokens = tokens(store.claimDueEffects(BASE, BASE.plus(LEASE), 10));
+      for (String id : List.of("E-40", "E-10", "E-30", "E-20")) {
+        long seconds = Long.parseLong(id.substring(2));
+        assertThat(store.parkEffect(id, tokens.get(id), 8, "dead " + id, at(seconds))).isTrue();
+      }
+
+      // when
+      List<Effect> dead = store.findEffectsByStatus(EffectStatus.DEAD, 3);
+
+      // then whole effects, oldest update first
+      assertThat(dead).extracting(Effect::id).containsExactly("E-10", "E-20", "E-30");
+      assertThat(dead.get(0).lastError()).isEqualTo("dead E-10");
+      assertThat(store.findEffectsByStatus(EffectStatus.PENDING, 10))
+          .extracting(Effect::id)
+          .containsExactly("E-PENDING");
+      assertThat(store.findEffectsByStatus(EffectStatus.DONE, 10)).isEmpty();
+      assertThat(store.findEffectsByStatus(EffectStatus.DEAD, 10))
+          .extracting(Effect::id)
+          .containsExactly("E-10", "E-20", "E-30", "E-40");
+    }
+
+    @Test
+    void findingEffectsByStatusClaimsNothing() {
+      // given
+      insertOrderWithEffects("ORD-1", effect("E-1", "ORD-1", BASE));
+
+      // when
+      assertThat(store.findEffectsByStatus(EffectStatus.PENDING, 10)).hasSize(1);
+
+      // then
+      assertThat(ids(store.claimDueEffects(BASE, BASE.plus(LEASE), 10))).containsExactly("E-1");
+    }
+
+    @Test
+    void ordersArePagedNewestFirst() {
+      // given orders created at different times, two of them at the same instant
+      insertOrder(order("ORD-B", OrderStatus.PENDING_PAYMENT, at(1800), 1, at(5)));
+      insertOrder(order("ORD-OLDEST", OrderStatus.CLOSED, at(1800), 1, at(-60)));
+      insertOrder(order("ORD-NEWEST", OrderStatus.PAID, at(1800), 1, at(90)));
+      insertOrder(order("ORD-A", OrderStatus.RESERVING, at(1800), 1, at(5)));
+      insertOrder(order("ORD-MIDDLE", OrderStatus.PENDING_PAYMENT, at(1800), 1, at(1)));
+
+      // when
+      List<Order> first = store.findOrders(0, 2);
+      List<Order> second = store.findOrders(2, 2);
+      List<Order> third = store.findOrders(4, 2);
+      List<Order> beyond = store.findOrders(5, 2);
+
+      // then by createdAt descending, then order number descending, whole orders
+      assertThat(first).extracting(Order::orderNo).containsExactly("ORD-NEWEST", "ORD-B");
+      assertThat(second).extracting(Order::orderNo).containsExactly("ORD-A", "ORD-MIDDLE");
+      assertThat(third).extracting(Order::orderNo).containsExactly("ORD-OLDEST");
+      assertThat(beyond).isEmpty();
+      assertThat(first.get(0)).isEqualTo(store.load("ORD-NEWEST").orElseThrow().order());
+    }
+
+    @Test
+    void orderPagesShowTheLatestVersion() {
+      // given
+      OrderRecord v1 = record(order("ORD-1"));
+      store.insert(v1, List.of(), List.of());
+
+      // when
+      store.update(new StoreUpdate(1, record(paid(v1.order(), at(3))), List.of(), List.of()));
+
+      // then
+      assertThat(store.findOrders(0, 10))
+          .singleElement()
+          .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.PAID));
+    }
+
+    @Test
+    void refundsAwaitingResultAreOpenOnesUpdatedBeforeTheCutoffOldestFirst() {
+      // given refunds of every status over two orders
+      Instant cutoff = at(3600);
+      Refund processing =
+          refund("REF-PROCESSING", "ORD-1", "PAY-1", RefundStatus.PROCESSING, at(30));
+      Refund created = refund("REF-CREATED", "ORD-1", "PAY-1", RefundStatus.CREATED, at(10));
+      Refund other = refund("REF-OTHER", "ORD-2", "PAY-2", RefundStatus.PROCESSING, at(20));
+      Refund atCutoff = refund("REF-AT-CUTOFF", "ORD-2", "PAY-2", RefundStatus.CREATED, cutoff);
+      Refund done = refund("REF-DONE", "ORD-1", "PAY-1", RefundStatus.SUCCEEDED, at(1));
+      Refund failed = refund("REF-FAILED", "ORD-2", "PAY-2", RefundStatus.FAILED, at(1));
+      store.insert(
+          new OrderRecord(
+              order("ORD-1", OrderStatus.REFUNDING, at(1800)),
+              List.of(paidPayment("PAY-1", "ORD-1", BASE)),
+              List.of(processing, created, done)),
+          List.of(),
+          List.of());
+      store.insert(
+          new OrderRecord(
+              order("ORD-2", OrderStatus.REFUNDING, at(1800)),
+              List.of(paidPayment("PAY-2", "ORD-2", BASE)),
+              List.of(other, atCutoff, failed)),
+          List.of(),
+          List.of());
+
+      // when
+      List<Refund> awaiting = store.findRefundsAwaitingResult(cutoff, 100);
+      List<Refund> limited = store.findRefundsAwaitingResult(cutoff, 2);
+
+      // then "before" is strict, and the refunds come back whole
+      assertThat(awaiting).containsExactly(created, other, processing);
+      assertThat(limited).containsExactly(created, other);
+    }
+
+    @Test
+    void viewsOfAwaitingWorkClaimNothing() {
+      // given
+      store.insert(
+          new OrderRecord(
+              order("ORD-1", OrderStatus.REFUNDING, at(1800)),
+              List.of(payment("PAY-1", "ORD-1", PaymentStatus.UNKNOWN, BASE)),
+              List.of(refund("REF-1", "ORD-1", "PAY-1", RefundStatus.PROCESSING, BASE))),
+          List.of(),
+          List.of());
+
+      // when
+      assertThat(store.findPaymentsAwaitingResult(at(60), 10)).hasSize(1);
+      assertThat(store.findRefundsAwaitingResult(at(60), 10)).hasSize(1);
+
+      // then the checks are still free, on their first attempt
+      assertThat(claimWork(DueWorkKind.PAYMENT_CHECK, at(60)))
+          .extracting(DueWork::attempts)
+          .containsExactly(1);
+      assertThat(claimWork(DueWorkKind.REFUND_CHECK, at(60)))
+          .extracting(DueWork::attempts)
+          .containsExactly(1);
+    }
+  }
+
   // ---------------------------------------------------------------- flow trace
 
   @Nested
@@ -1010,6 +2218,11 @@ public abstract class OrderStoreContract {
 
   protected static Order order(
       String orderNo, OrderStatus status, Instant expiresAt, long version) {
+    return order(orderNo, status, expiresAt, version, BASE);
+  }
+
+  protected static Order order(
+      String orderNo, OrderStatus status, Instant expiresAt, long version, Instant createdAt) {
     return new Order(
         orderNo,
         "user-1",
@@ -1018,11 +2231,12 @@ public abstract class OrderStoreContract {
         "咖啡豆",
         status,
         version,
-        BASE,
+        createdAt,
         expiresAt,
         null,
         null,
         0,
+        null,
         null);
   }
 
@@ -1046,7 +2260,8 @@ public abstract class OrderStoreContract {
         paidAt,
         o.closedAt(),
         o.refundedAmount(),
-        o.failureReason());
+        o.failureReason(),
+        null);
   }
 
   /** The order one version on with {@code refundedAmount} one more: a counter. */
@@ -1064,7 +2279,8 @@ public abstract class OrderStoreContract {
         o.paidAt(),
         o.closedAt(),
         o.refundedAmount() + 1,
-        o.failureReason());
+        o.failureReason(),
+        null);
   }
 
   protected static Payment payment(String paymentNo, String orderNo) {
@@ -1111,6 +2327,25 @@ public abstract class OrderStoreContract {
         paidAt);
   }
 
+  /**
+   * A refund of 500 fen in {@code status}, created at {@link #BASE}, updated at {@code updatedAt}.
+   */
+  protected static Refund refund(
+      String refundNo, String orderNo, String paymentNo, RefundStatus status, Instant updatedAt) {
+    return new Refund(
+        refundNo,
+        orderNo,
+        paymentNo,
+        500,
+        "七天无理由退货",
+        status,
+        null,
+        null,
+        BASE,
+        updatedAt,
+        status == RefundStatus.SUCCEEDED ? updatedAt : null);
+  }
+
   protected static Refund refund(String refundNo, String orderNo, String paymentNo) {
     return new Refund(
         refundNo,
@@ -1123,7 +2358,8 @@ public abstract class OrderStoreContract {
         null,
         BASE,
         BASE,
-        null);
+        null,
+        RefundKind.REQUESTED);
   }
 
   /** A record of an order with these payments and no refunds. */
@@ -1153,7 +2389,8 @@ public abstract class OrderStoreContract {
             at(60),
             at(7200),
             LARGE_FEN - 1,
-            "部分退款 / partially refunded");
+            "部分退款 / partially refunded",
+            at(120));
     Map<String, String> prepayData = new LinkedHashMap<>();
     prepayData.put("prepay_id", "wx201410272009395522657a690389285100");
     prepayData.put("code_url", "weixin://wxpay/bizpayurl?pr=p4lpSuKzz");
@@ -1204,7 +2441,8 @@ public abstract class OrderStoreContract {
             null,
             at(3600),
             at(3700),
-            at(3700));
+            at(3700),
+            RefundKind.REQUESTED);
     Refund refused =
         new Refund(
             orderNo + "R1",
@@ -1217,7 +2455,8 @@ public abstract class OrderStoreContract {
             "NOT_ENOUGH 余额不足",
             at(3000),
             at(3001),
-            null);
+            null,
+            RefundKind.LATE_PAYMENT);
     // deliberately not in number order: the store keeps the list order (oldest first by caller)
     return new OrderRecord(order, List.of(second, first), List.of(done, refused));
   }
@@ -1247,6 +2486,32 @@ public abstract class OrderStoreContract {
   protected static TraceEntry trace(Instant at, String message) {
     return new TraceEntry(
         at, Participant.ORDER_SERVICE, Participant.PAYMENT_SERVICE, message, false, "");
+  }
+
+  /** The ids of the claimed effects, in the order claimed. */
+  protected static List<String> ids(List<ClaimedEffect> claims) {
+    return claims.stream().map(c -> c.effect().id()).toList();
+  }
+
+  /** The keys of the claimed work, in the order claimed. */
+  protected static List<String> keys(List<DueWork> work) {
+    return work.stream().map(DueWork::key).toList();
+  }
+
+  /** Claims up to 100 items due and free at {@code now}, leased for {@link #LEASE}. */
+  private List<DueWork> claimWork(DueWorkKind kind, Instant now) {
+    return claimWork(kind, now, 100);
+  }
+
+  private List<DueWork> claimWork(DueWorkKind kind, Instant now, int limit) {
+    return store.claimDueWork(kind, now, now, now.plus(LEASE), limit);
+  }
+
+  /** The one effect of this order. */
+  private Effect onlyEffect(String orderNo) {
+    List<Effect> effects = store.findEffects(orderNo);
+    assertThat(effects).as("effects of %s", orderNo).hasSize(1);
+    return effects.get(0);
   }
 
   /** The effects of these claims, in the order claimed. */

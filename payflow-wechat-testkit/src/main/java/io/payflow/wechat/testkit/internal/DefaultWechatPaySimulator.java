@@ -53,7 +53,7 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
   private final String merchantId;
   private final String appId;
   private final SigningMode signingMode;
-  private final @Nullable String notifyUrlOverride;
+  private volatile @Nullable String notifyUrlOverride;
   private final KeyMaterial keys;
   private final WechatPayApi api;
   private final WechatSignatures signatures;
@@ -319,6 +319,7 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
     synchronized (api.lock()) {
       notifyUrl = existingOrder(outTradeNo).notifyUrl;
     }
+    String override = notifyUrlOverride;
     return new DefaultNotificationBuilder(
         DefaultNotificationBuilder.Kind.TRANSACTION_SUCCESS,
         () -> {
@@ -326,7 +327,7 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
             return WechatPayApi.write(api.transactionJson(existingOrder(outTradeNo)));
           }
         },
-        notifyUrlOverride != null ? notifyUrlOverride : notifyUrl,
+        override != null ? override : notifyUrl,
         signatures,
         keys.apiV3Key);
   }
@@ -341,9 +342,10 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
             "no refund " + outRefundNo + " at the WeChat Pay simulator: request it first");
       }
     }
+    String override = notifyUrlOverride;
     String url =
-        notifyUrlOverride != null
-            ? notifyUrlOverride
+        override != null
+            ? override
             : refund.notifyUrl != null ? refund.notifyUrl : refund.order.notifyUrl;
     RefundState chosen = refund;
     return new DefaultNotificationBuilder(
@@ -415,6 +417,11 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
   @Override
   public List<RecordedCall> calls(Endpoint endpoint) {
     return api.journal().stream().filter(c -> c.endpoint() == endpoint).toList();
+  }
+
+  @Override
+  public void overrideNotifyUrl(String url) {
+    this.notifyUrlOverride = Objects.requireNonNull(url, "url");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.payflow.jdbc;
 
-import io.payflow.core.PayFlowException;
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
 
 /**
  * A row in payflow's tables is in a state payflow never writes: an unknown status, a payment or an
@@ -17,7 +18,9 @@ public class CorruptDataException extends PayFlowException {
   private final String orderNo;
 
   public CorruptDataException(String orderNo, String problem) {
-    super("CORRUPT_DATA", "order " + orderNo + ": " + problem + " (was the row edited by hand?)");
+    super(
+        PayFlowErrorCode.CORRUPT_DATA,
+        "order " + orderNo + ": " + problem + " (was the row edited by hand?)");
     this.orderNo = orderNo;
   }
 

@@ -1,6 +1,7 @@
 package io.payflow.jdbc;
 
-import io.payflow.core.PayFlowException;
+import io.payflow.core.error.PayFlowErrorCode;
+import io.payflow.core.error.PayFlowException;
 import java.sql.SQLException;
 
 /**
@@ -14,7 +15,7 @@ public class JdbcStoreException extends PayFlowException {
 
   public JdbcStoreException(String operation, SQLException cause) {
     super(
-        "STORE_FAILURE",
+        PayFlowErrorCode.STORE_FAILURE,
         operation + " failed in the database: SQLState " + cause.getSQLState() + ", " + cause,
         cause);
   }

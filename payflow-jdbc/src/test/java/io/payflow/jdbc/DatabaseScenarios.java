@@ -3,10 +3,10 @@ package io.payflow.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.payflow.core.InsufficientStockException;
 import io.payflow.core.PaymentStart;
 import io.payflow.core.effect.Effect;
 import io.payflow.core.effect.EffectStatus;
+import io.payflow.core.error.InsufficientStockException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.spi.NotificationType;

@@ -3,9 +3,9 @@ package io.payflow.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.payflow.core.ConcurrentUpdateException;
-import io.payflow.core.DuplicateNumberException;
 import io.payflow.core.PaymentStart;
+import io.payflow.core.error.ConcurrentUpdateException;
+import io.payflow.core.error.DuplicateNumberException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderRecord;
 import io.payflow.core.spi.NotificationType;

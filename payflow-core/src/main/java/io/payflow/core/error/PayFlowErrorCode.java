@@ -92,6 +92,12 @@ public enum PayFlowErrorCode {
    */
   STORE_FAILURE,
   /**
+   * A stored row is in a state payflow never writes (an unknown status, a payment of a missing
+   * order, a dangling effect, a version that went backwards): it was edited by hand. The message
+   * names the order; fix the row, payflow does not guess.
+   */
+  CORRUPT_DATA,
+  /**
    * The channel refused a call for good (bad parameters, no permission, bad signature). Do not
    * retry unchanged.
    */

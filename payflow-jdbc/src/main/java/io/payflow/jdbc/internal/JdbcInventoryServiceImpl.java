@@ -1,7 +1,7 @@
 package io.payflow.jdbc.internal;
 
-import io.payflow.core.InsufficientStockException;
-import io.payflow.core.InvalidRequestException;
+import io.payflow.core.error.InsufficientStockException;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.model.OrderLine;
 import io.payflow.jdbc.CorruptDataException;
 import io.payflow.jdbc.JdbcConfig;

@@ -4,6 +4,7 @@ import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Refund;
+import io.payflow.core.model.RefundKind;
 import io.payflow.core.model.RefundStatus;
 import java.time.Instant;
 import java.util.List;
@@ -47,11 +48,12 @@ final class Models {
         paidAt,
         closedAt,
         refundedAmount,
-        failureReason);
+        failureReason,
+        fulfillmentStartedAt);
   }
 
   static @Nullable Instant fulfillmentStartedAt(Order order) {
-    return null;
+    return order.fulfillmentStartedAt();
   }
 
   static Refund refund(
@@ -78,10 +80,11 @@ final class Models {
         failureReason,
         createdAt,
         updatedAt,
-        completedAt);
+        completedAt,
+        kind == null ? RefundKind.REQUESTED : RefundKind.valueOf(kind));
   }
 
   static String kind(Refund refund) {
-    return "REQUESTED";
+    return refund.kind().name();
   }
 }

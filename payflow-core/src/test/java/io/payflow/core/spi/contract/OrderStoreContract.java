@@ -1821,10 +1821,10 @@ public abstract class OrderStoreContract {
       store.insert(v1, List.of(), List.of());
       OrderRecord stale =
           record(
-              order("ORD-1", OrderStatus.PENDING_PAYMENT, BASE, 2),
+              order("ORD-1", OrderStatus.PENDING_PAYMENT, BASE, 8),
               payment("PAY-1", "ORD-1", PaymentStatus.CREATED, BASE));
 
-      // when
+      // when a writer that read version 7 (the store holds 1) writes version 8
       assertThatThrownBy(() -> store.update(new StoreUpdate(7, stale, List.of(), List.of())))
           .isInstanceOf(ConcurrentUpdateException.class);
 
@@ -2343,7 +2343,8 @@ public abstract class OrderStoreContract {
         null,
         BASE,
         updatedAt,
-        status == RefundStatus.SUCCEEDED ? updatedAt : null);
+        status == RefundStatus.SUCCEEDED ? updatedAt : null,
+        RefundKind.REQUESTED);
   }
 
   protected static Refund refund(String refundNo, String orderNo, String paymentNo) {

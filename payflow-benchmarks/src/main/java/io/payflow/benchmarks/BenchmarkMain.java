@@ -167,8 +167,13 @@ public final class BenchmarkMain {
       double[] wall = ratio(num.getPrimaryResult(), den.getPrimaryResult());
       double[] cpuNum = cpuPerCall(num);
       double[] cpuDen = cpuPerCall(den);
-      // CPU time per call says nothing about how threads scale: only wall clock does.
-      boolean cpuMeaningful = cpuNum != null && cpuDen != null && !f.label().startsWith("4.");
+      // CPU time per call says nothing about how threads scale, and misses the database server's
+      // work: for scaling and JDBC only wall clock counts.
+      boolean cpuMeaningful =
+          cpuNum != null
+              && cpuDen != null
+              && !f.label().startsWith("4.")
+              && !f.label().startsWith("3.");
       double[] cpu = cpuMeaningful ? divide(cpuNum, cpuDen) : null;
       String met = "—";
       if (!f.target().equals("—")) {
@@ -191,6 +196,9 @@ public final class BenchmarkMain {
     System.out.print(out);
     if (heap) {
       printHeap();
+    }
+    if (scores.keySet().stream().anyMatch(k -> k.startsWith("JdbcLifecycleBenchmark."))) {
+      printJdbcCounts();
     }
     printJfr(started);
   }
@@ -261,20 +269,47 @@ public final class BenchmarkMain {
     return params;
   }
 
-  /** Runs {@link HeapPerOrder} in a JVM of its own, with a GC that compacts on System.gc(). */
-  private static void printHeap() throws IOException {
+  /** A JVM of its own running {@code main}'s class, with a GC that compacts on System.gc(). */
+  private static Process child(Class<?> main) throws IOException {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-XX:+UseSerialGC",
-                "-Xms1g",
-                "-Xmx1g",
-                "-cp",
-                System.getProperty("java.class.path"),
-                HeapPerOrder.class.getName())
-            .redirectErrorStream(true)
-            .start();
+    return new ProcessBuilder(
+            java,
+            "-XX:+UseSerialGC",
+            "-Xms1g",
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            main.getName())
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  /** Statements and transactions per order of the JDBC lifecycle, payflow-jdbc and plain. */
+  private static void printJdbcCounts() throws IOException {
+    Process p = child(JdbcStatementCounts.class);
+    System.out.println("\n## 3. JDBC statements and transactions per order\n");
+    System.out.println("| shop | statements per order | transactions per order |");
+    System.out.println("| --- | --- | --- |");
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] f = line.split(" ");
+        if (f.length == 4 && f[0].equals("jdbc")) {
+          System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", f[1], f[2], f[3]);
+        }
+      }
+    }
+    try {
+      p.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Runs {@link HeapPerOrder} in a JVM of its own. */
+  private static void printHeap() throws IOException {
+    Process p = child(HeapPerOrder.class);
     System.out.println("\n## 6. Heap per order (retained, used heap after full GC)\n");
     System.out.println("| state | bytes per order | KiB per order | target | met |");
     System.out.println("| --- | --- | --- | --- | --- |");

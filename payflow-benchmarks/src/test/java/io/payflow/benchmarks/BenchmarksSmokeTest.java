@@ -63,7 +63,9 @@ class BenchmarksSmokeTest {
             "DuplicateStormBenchmark.sixteenThreads",
             "SweepBenchmark.closeExpiredOrders",
             "SweepBenchmark.reconcilePayments",
-            "SweepBenchmark.runDueEffects");
+            "SweepBenchmark.runDueEffects",
+            "JdbcLifecycleBenchmark.payflowJdbc",
+            "JdbcLifecycleBenchmark.plainJdbc");
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 

@@ -1,10 +1,8 @@
-package io.payflow.core.internal;
+package io.payflow.core.internal.flow;
 
 import io.payflow.core.IllegalTransitionException;
 import io.payflow.core.NotFoundException;
 import io.payflow.core.effect.Effect;
-import io.payflow.core.effect.EffectStatus;
-import io.payflow.core.effect.EffectType;
 import io.payflow.core.event.OrderStatusChanged;
 import io.payflow.core.event.PayFlowEvent;
 import io.payflow.core.event.PaymentStatusChanged;
@@ -18,26 +16,25 @@ import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.PaymentTransitions;
 import io.payflow.core.model.Refund;
 import io.payflow.core.model.RefundStatus;
+import io.payflow.core.model.RefundTransitions;
 import io.payflow.core.spi.StoreUpdate;
-import io.payflow.core.trace.Participant;
-import io.payflow.core.trace.TraceEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A draft of one transition of an order: the new state of the order, its payments and refunds, the
- * effects it owes, its trace entries and the events it will publish, built from one loaded {@link
- * OrderRecord} and written as one {@link StoreUpdate}. Status moves are checked against the
- * transition tables here, so no caller can write an illegal one.
+ * effects it owes, the {@link FlowStep steps} it took and the events it will publish, built from
+ * one loaded {@link OrderRecord} and written as one {@link StoreUpdate}. Status moves are checked
+ * against the transition tables here, so no decision can write an illegal one.
  *
- * <p>Not threadsafe: one draft belongs to one attempt of one thread.
+ * <p>A decision fills it in; it never does I/O. Not threadsafe: one draft belongs to one attempt of
+ * one thread.
  */
-final class Change {
+public final class Change {
 
   private final OrderRecord before;
   private final Instant now;
@@ -46,10 +43,10 @@ final class Change {
   private final List<Payment> payments;
   private final List<Refund> refunds;
   private final List<Effect> effects = new ArrayList<>();
-  private final List<TraceEntry> trace = new ArrayList<>();
+  private final List<FlowStep> steps = new ArrayList<>();
   private final List<PayFlowEvent> extraEvents = new ArrayList<>();
 
-  Change(OrderRecord before, Instant now, String cause) {
+  public Change(OrderRecord before, Instant now, String cause) {
     this.before = before;
     this.now = now;
     this.cause = cause;
@@ -58,141 +55,149 @@ final class Change {
     this.refunds = new ArrayList<>(before.refunds());
   }
 
-  Instant now() {
+  public Instant now() {
     return now;
   }
 
-  Order order() {
+  public Order order() {
     return order;
   }
 
-  List<Payment> payments() {
+  public List<Payment> payments() {
     return List.copyOf(payments);
   }
 
-  List<Refund> refunds() {
+  public List<Refund> refunds() {
     return List.copyOf(refunds);
   }
 
-  Payment payment(String paymentNo) {
+  public Payment payment(String paymentNo) {
     return payments.stream()
         .filter(p -> p.paymentNo().equals(paymentNo))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("payment", paymentNo));
   }
 
-  Refund refund(String refundNo) {
+  public Refund refund(String refundNo) {
     return refunds.stream()
         .filter(r -> r.refundNo().equals(refundNo))
         .findFirst()
         .orElseThrow(() -> new NotFoundException("refund", refundNo));
   }
 
-  /** Moves the order; the table must allow it. {@code edit} sets the fields that go with it. */
-  Change moveOrder(OrderStatus to, UnaryOperator<Order> edit) {
+  /**
+   * Moves the order to {@code to}; the table must allow it. {@code change} is the named change that
+   * sets the fields going with it.
+   */
+  public Change moveOrder(OrderStatus to, UnaryOperator<Order> change) {
     if (!OrderTransitions.allowed(order.status(), to)) {
       throw new IllegalTransitionException("order", order.orderNo(), order.status(), to);
     }
-    order = edit.apply(order).movedTo(to);
+    order = change.apply(order).movedTo(to);
     return this;
   }
 
   /** Changes the order's fields without moving it. */
-  Change editOrder(UnaryOperator<Order> edit) {
-    order = edit.apply(order);
+  public Change editOrder(UnaryOperator<Order> change) {
+    Order edited = change.apply(order);
+    if (edited.status() != order.status()) {
+      throw new IllegalStateException("editOrder must not move the order; use moveOrder");
+    }
+    order = edited;
     return this;
   }
 
-  void addPayment(Payment payment) {
+  public void addPayment(Payment payment) {
     payments.add(payment);
   }
 
-  /** Moves a payment by a named change; the table must allow the status the change moves it to. */
-  Payment movePayment(String paymentNo, UnaryOperator<Payment> change) {
+  /** Moves a payment by a named change; the table must allow the status it moves it to. */
+  public Payment movePayment(String paymentNo, UnaryOperator<Payment> change) {
     Payment p = payment(paymentNo);
     Payment moved = change.apply(p);
     if (!PaymentTransitions.allowed(p.status(), moved.status())) {
       throw new IllegalTransitionException("payment", paymentNo, p.status(), moved.status());
     }
-    replacePayment(moved);
+    replace(payments, moved, moved.paymentNo(), Payment::paymentNo, "payment");
     return moved;
   }
 
-  void replacePayment(Payment moved) {
-    for (int i = 0; i < payments.size(); i++) {
-      if (payments.get(i).paymentNo().equals(moved.paymentNo())) {
-        payments.set(i, moved);
-        return;
-      }
-    }
-    throw new NotFoundException("payment", moved.paymentNo());
-  }
-
-  void addRefund(Refund refund) {
+  public void addRefund(Refund refund) {
     refunds.add(refund);
   }
 
-  void replaceRefund(Refund moved) {
-    for (int i = 0; i < refunds.size(); i++) {
-      if (refunds.get(i).refundNo().equals(moved.refundNo())) {
-        refunds.set(i, moved);
+  /** Moves a refund by a named change; the table must allow the status it moves it to. */
+  public Refund moveRefund(String refundNo, UnaryOperator<Refund> change) {
+    Refund r = refund(refundNo);
+    Refund moved = change.apply(r);
+    if (!RefundTransitions.allowed(r.status(), moved.status())) {
+      throw new IllegalTransitionException("refund", refundNo, r.status(), moved.status());
+    }
+    replace(refunds, moved, moved.refundNo(), Refund::refundNo, "refund");
+    return moved;
+  }
+
+  private static <T> void replace(
+      List<T> list, T moved, String no, java.util.function.Function<T, String> key, String what) {
+    for (int i = 0; i < list.size(); i++) {
+      if (key.apply(list.get(i)).equals(no)) {
+        list.set(i, moved);
         return;
       }
     }
-    throw new NotFoundException("refund", moved.refundNo());
+    throw new NotFoundException(what, no);
   }
 
   /**
-   * Owes an effect. Its id {@code orderNo/TYPE/target/cause} is its idempotency key: the store
-   * ignores an id it already holds, so a repeated transition never owes it twice.
+   * Owes an effect. Its id is its idempotency key (see {@link EffectCodec}): the store ignores an
+   * id it already holds, so a repeated transition never owes it twice.
    */
-  Effect effect(EffectType type, @Nullable String target, String why, Map<String, String> data) {
-    String id =
-        order.orderNo() + "/" + type.name() + "/" + (target == null ? "order" : target) + "/" + why;
-    Effect e =
-        new Effect(
-            id, order.orderNo(), type, target, data, EffectStatus.PENDING, 0, now, null, now, now);
-    if (effects.stream().noneMatch(x -> x.id().equals(id))) {
+  public Change owe(OwedEffect owed) {
+    Effect e = EffectCodec.encode(order.orderNo(), owed, now);
+    if (effects.stream().noneMatch(x -> x.id().equals(e.id()))) {
       effects.add(e);
     }
-    return e;
-  }
-
-  Change trace(Participant from, Participant to, String message, String block) {
-    trace.add(new TraceEntry(now, from, to, message, false, block));
     return this;
   }
 
-  Change reply(Participant from, Participant to, String message, String block) {
-    trace.add(new TraceEntry(now, from, to, message, true, block));
+  /** Records a step of the flow, for the trace. */
+  public Change step(FlowStep step) {
+    steps.add(step);
     return this;
   }
 
-  void event(PayFlowEvent event) {
+  public void event(PayFlowEvent event) {
     extraEvents.add(event);
   }
 
-  List<Effect> effects() {
+  public List<Effect> effects() {
     return List.copyOf(effects);
   }
 
+  public List<FlowStep> steps() {
+    return List.copyOf(steps);
+  }
+
   /** Whether there is anything to write. */
-  boolean changed() {
+  public boolean changed() {
     return !order.equals(before.order())
         || !payments.equals(before.payments())
         || !refunds.equals(before.refunds())
         || !effects.isEmpty()
-        || !trace.isEmpty();
+        || !steps.isEmpty();
   }
 
-  /** The write: the new state one version on, only if the stored one is still the loaded one. */
-  StoreUpdate toUpdate() {
+  /**
+   * The write: the new state one version on, only if the stored one is still the loaded one, with
+   * the effects and the trace the tracer draws of the steps.
+   */
+  public StoreUpdate toUpdate(Tracer tracer) {
     OrderRecord after = new OrderRecord(order.withVersion(before.version() + 1), payments, refunds);
-    return new StoreUpdate(before.version(), after, effects, trace);
+    return new StoreUpdate(before.version(), after, effects, tracer.entries(steps, now));
   }
 
   /** The events of this transition, for the committed record: status moves first, then the rest. */
-  List<PayFlowEvent> events(OrderRecord after) {
+  public List<PayFlowEvent> events(OrderRecord after) {
     List<PayFlowEvent> events = new ArrayList<>();
     Map<String, PaymentStatus> paymentsBefore = new HashMap<>();
     before.payments().forEach(p -> paymentsBefore.put(p.paymentNo(), p.status()));

@@ -1,4 +1,4 @@
-package io.payflow.core.internal;
+package io.payflow.core.internal.effect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.effect.EffectType;
 import io.payflow.core.event.EffectDead;
 import io.payflow.core.event.EffectFailed;
+import io.payflow.core.internal.flow.Listeners;
 import io.payflow.core.memory.InMemoryOrderStore;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
@@ -49,7 +50,7 @@ class EffectRunnerTest {
             config,
             Runnable::run,
             new Listeners(),
-            e -> {});
+            e -> List.of());
 
     assertThat(runner.backoff(1)).isEqualTo(Duration.ofSeconds(1));
     assertThat(runner.backoff(2)).isEqualTo(Duration.ofSeconds(3));
@@ -133,7 +134,13 @@ class EffectRunnerTest {
   void runnerWhoseLeaseEndedCannotMarkTheEffectDone() {
     // given a handler that succeeds, but only after its lease ended
     insertEffect("E-1");
-    EffectRunner runner = runner(8, e -> clock.advance(LEASE));
+    EffectRunner runner =
+        runner(
+            8,
+            e -> {
+              clock.advance(LEASE);
+              return List.of();
+            });
 
     // when
     runner.runDue();

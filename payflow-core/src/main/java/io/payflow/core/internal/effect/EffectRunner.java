@@ -1,10 +1,11 @@
-package io.payflow.core.internal;
+package io.payflow.core.internal.effect;
 
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.effect.ClaimedEffect;
 import io.payflow.core.effect.Effect;
 import io.payflow.core.event.EffectDead;
 import io.payflow.core.event.EffectFailed;
+import io.payflow.core.internal.flow.Listeners;
 import io.payflow.core.spi.OrderStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,15 +34,17 @@ import org.slf4j.LoggerFactory;
  * <p>It counts the effects it has handed to the executor and not yet finished, so that {@link
  * #awaitIdle} can wait for them without sleeping. This class is threadsafe.
  */
-final class EffectRunner {
+public final class EffectRunner {
 
   /**
    * What an effect does; throwing anything counts as a failed attempt (an {@link Error} too, so
-   * that a handler that keeps throwing one still ends {@code DEAD}).
+   * that a handler that keeps throwing one still ends {@code DEAD}). It returns the ids of the
+   * effects that the transitions it committed owe: the runner starts them itself, so that no
+   * handler ever calls back into the runner or the facade.
    */
   @FunctionalInterface
-  interface Handler {
-    void execute(Effect effect) throws Exception;
+  public interface Handler {
+    List<String> execute(Effect effect) throws Exception;
   }
 
   private static final Logger log = LoggerFactory.getLogger(EffectRunner.class);
@@ -57,7 +60,7 @@ final class EffectRunner {
   private final Condition idle = lock.newCondition();
   private int inFlight;
 
-  EffectRunner(
+  public EffectRunner(
       OrderStore store,
       Clock clock,
       PayFlowConfig config,
@@ -76,7 +79,7 @@ final class EffectRunner {
    * Claims these effects of a committed transition and starts them in parallel; does not wait. An
    * effect another runner holds, or one already done, is not claimed and so not run twice.
    */
-  void runNow(List<String> effectIds) {
+  public void runNow(List<String> effectIds) {
     if (effectIds.isEmpty()) {
       return;
     }
@@ -96,7 +99,7 @@ final class EffectRunner {
    * Claims effects that are due (retries, and ones a crashed runner left), runs them in parallel
    * and waits for them; returns how many ran.
    */
-  int runDue() {
+  public int runDue() {
     Instant now = clock.instant();
     List<ClaimedEffect> due =
         store.claimDueEffects(now, now.plus(config.effectLease()), config.batchSize());
@@ -109,7 +112,7 @@ final class EffectRunner {
   }
 
   /** Waits until nothing handed to the executor is still running; false on timeout. */
-  boolean awaitIdle(Duration timeout) throws InterruptedException {
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long nanos = timeout.toNanos();
     lock.lock();
     try {
@@ -167,8 +170,9 @@ final class EffectRunner {
   private void attempt(ClaimedEffect claim) {
     Effect effect = claim.effect();
     int attempts = effect.attempts() + 1;
+    List<String> owed;
     try {
-      handler.execute(effect);
+      owed = handler.execute(effect);
     } catch (VirtualMachineError fatal) {
       // Out of memory or stack: record the attempt if the JVM still can, then let it go on up.
       try {
@@ -184,6 +188,7 @@ final class EffectRunner {
       failed(claim, attempts, failure);
       return;
     }
+    runNow(owed);
     try {
       if (!store.completeEffect(effect.id(), claim.token(), attempts, clock.instant())) {
         logSuperseded(effect, "mark done");
@@ -271,7 +276,7 @@ final class EffectRunner {
   }
 
   /** Waits for the executor of an owned pool to finish, bounded. */
-  static void shutdown(java.util.concurrent.ExecutorService pool) {
+  public static void shutdown(java.util.concurrent.ExecutorService pool) {
     pool.shutdown();
     try {
       if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,4 +1,4 @@
-package io.payflow.core.internal;
+package io.payflow.core.internal.order;
 
 import io.payflow.core.CreateOrderRequest;
 import io.payflow.core.PayFlowConfig;
@@ -14,7 +14,7 @@ import java.util.Set;
  * field that is wrong. The limits follow WeChat Pay v3 where it has one ({@code description} ≤ 127
  * characters) and keep ids to what a store column can hold. This class is threadsafe (no state).
  */
-final class OrderRequests {
+public final class OrderRequests {
 
   static final int MAX_LINES = 100;
   static final int MAX_USER_ID = 64;
@@ -22,12 +22,12 @@ final class OrderRequests {
   static final int MAX_DESCRIPTION = 127;
 
   /** A request that passed, with the defaults applied and the total computed. */
-  record Valid(
+  public record Valid(
       String userId, List<OrderLine> lines, long total, String description, Duration expireAfter) {}
 
   private OrderRequests() {}
 
-  static Valid validate(CreateOrderRequest request, PayFlowConfig config) {
+  public static Valid validate(CreateOrderRequest request, PayFlowConfig config) {
     if (request == null) {
       throw new InvalidRequestException("request", "must not be null");
     }

@@ -1,4 +1,4 @@
-package io.payflow.core.internal;
+package io.payflow.core.internal.flow;
 
 import io.payflow.core.event.PayFlowEvent;
 import io.payflow.core.event.PayFlowListener;
@@ -12,17 +12,17 @@ import org.slf4j.LoggerFactory;
  * logged and skipped, so it can never undo or block a committed transition. This class is
  * threadsafe.
  */
-final class Listeners {
+public final class Listeners {
 
   private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
   private final List<PayFlowListener> listeners = new CopyOnWriteArrayList<>();
 
-  void add(PayFlowListener listener) {
+  public void add(PayFlowListener listener) {
     listeners.add(listener);
   }
 
-  void publish(PayFlowEvent event) {
+  public void publish(PayFlowEvent event) {
     for (PayFlowListener listener : listeners) {
       try {
         listener.onEvent(event);
@@ -42,7 +42,7 @@ final class Listeners {
     }
   }
 
-  void publishAll(List<? extends PayFlowEvent> events) {
+  public void publishAll(List<? extends PayFlowEvent> events) {
     events.forEach(this::publish);
   }
 }

@@ -125,6 +125,7 @@ public final class BenchmarkMain {
   public static void main(String[] args) throws RunnerException, IOException {
     List<String> rest = new ArrayList<>(List.of(args));
     boolean heap = !rest.remove("--no-heap");
+    boolean jfr = rest.remove("--jfr");
     CommandLineOptions cmd;
     try {
       cmd = new CommandLineOptions(rest.toArray(String[]::new));
@@ -144,6 +145,19 @@ public final class BenchmarkMain {
     builder.parent(cmd);
     if (cmd.getIncludes().isEmpty()) {
       builder.include("io\\.payflow\\.benchmarks\\..*");
+    }
+    if (jfr) {
+      // JFR's own "profile" settings sample each thread every 10 ms: on a loaded machine that is a
+      // few dozen samples per benchmark. The same settings at 1 ms give enough to rank frames.
+      Path settings = Files.createTempFile("payflow-benchmarks", ".jfc");
+      String profile =
+          Files.readString(Paths.get(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
+      Files.writeString(
+          settings,
+          profile.replace(
+              "<setting name=\"period\" control=\"method-sampling-java-interval\">10 ms</setting>",
+              "<setting name=\"period\" control=\"method-sampling-java-interval\">1 ms</setting>"));
+      builder.addProfiler("jfr", "configName=" + settings + ";dir=jfr");
     }
     Options options = builder.build();
     Instant started = Instant.now();
@@ -200,7 +214,7 @@ public final class BenchmarkMain {
     if (scores.keySet().stream().anyMatch(k -> k.startsWith("JdbcLifecycleBenchmark."))) {
       printJdbcCounts();
     }
-    printJfr(started);
+    printJfr(started, Paths.get(jfr ? "jfr" : "."));
   }
 
   private static double relative(double error, double score) {
@@ -343,9 +357,12 @@ public final class BenchmarkMain {
   }
 
   /** The hottest frames of each JFR recording that this run's {@code -prof jfr} wrote. */
-  private static void printJfr(Instant since) throws IOException {
+  private static void printJfr(Instant since, Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
     List<Path> recordings;
-    try (Stream<Path> files = Files.walk(Paths.get("."), 4)) {
+    try (Stream<Path> files = Files.walk(dir, 4)) {
       recordings =
           files
               .filter(f -> f.toString().endsWith(".jfr"))

@@ -31,7 +31,10 @@ class PayFlowSchedulerTest {
                 (proxy, method, args) -> {
                   String name = method.getName();
                   switch (name) {
-                    case "closeExpiredOrders", "reconcilePayments", "runDueEffects" -> {
+                    case "closeExpiredOrders",
+                        "reconcilePayments",
+                        "reconcileRefunds",
+                        "runDueEffects" -> {
                       int n =
                           calls.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
                       if (n == 2) {
@@ -85,6 +88,7 @@ class PayFlowSchedulerTest {
 
     assertThat(flow.calls("closeExpiredOrders")).isEqualTo(2);
     assertThat(flow.calls("reconcilePayments")).isEqualTo(2);
+    assertThat(flow.calls("reconcileRefunds")).isEqualTo(2);
     assertThat(flow.calls("runDueEffects")).isEqualTo(2);
   }
 

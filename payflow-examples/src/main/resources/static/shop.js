@@ -3,13 +3,20 @@
 
 const $ = (id) => document.getElementById(id);
 const yuan = (fen) => '¥' + (fen / 100).toFixed(2);
-// Statuses after which the order's flow has nothing more to show on this page.
-const SETTLED = ['FULFILLING', 'PAYMENT_FAILED', 'CLOSED', 'REFUNDED'];
+const PAYABLE = ['RESERVING', 'PENDING_PAYMENT'];
+const REFUNDABLE = ['PAID', 'FULFILLING', 'PARTIALLY_REFUNDED'];
+const ORDER_AGAIN = ['PAYMENT_FAILED', 'CLOSED'];
+const ORDERS_PER_PAGE = 10;
 
-let order = null;      // the order being paid: {orderNo, totalAmount, ...}
-let payment = null;    // the latest payment started: {paymentNo, params, ...}
-let stream = null;     // the EventSource of the order's live status
-let traceRenders = 0;  // mermaid needs a fresh element id per render
+let view = null;          // the order shown, as GET /api/orders/{orderNo} answered last
+let payment = null;       // the payment started last: {paymentNo, params, ...}
+let prepayRefused = false; // the last Pay got 微信下单失败: the button offers a retry
+let stream = null;        // the EventSource of the order's live status
+let events = [];          // the order's live events: {at, seq, text}, kept in the order they happened
+let traceRenders = 0;     // mermaid needs a fresh element id per render
+let ordersPage = 0;
+let simulatorOn = true;
+let refundableShown = null; // the refundable amount last put in the refund field
 
 mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
 
@@ -37,12 +44,22 @@ function say(text, kind) {
   box.hidden = !text;
 }
 
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+function badge(status) {
+  return `<span class="status ${escape(status)}">${escape(status)}</span> <span class="status-text">${escape(statusText(status))}</span>`;
+}
+
 async function loadProducts() {
   const products = await api('GET', '/api/products');
+  const typed = {};
+  document.querySelectorAll('#products input[data-sku]').forEach((input) => { typed[input.dataset.sku] = input.value; });
   const rows = products.map((p) => `
     <tr>
-      <td>${p.sku}</td><td>${p.name}</td><td>${yuan(p.price)}</td><td class="stock">${p.stock}</td>
-      <td><input type="number" min="0" value="0" data-sku="${p.sku}" data-price="${p.price}"></td>
+      <td>${escape(p.sku)}</td><td>${escape(p.name)}</td><td>${yuan(p.price)}</td><td class="stock">${p.stock}</td>
+      <td><input type="number" min="0" value="${escape(typed[p.sku] || 0)}" data-sku="${escape(p.sku)}" data-price="${p.price}"></td>
     </tr>`);
   document.querySelector('#products tbody').innerHTML = rows.join('');
 }
@@ -54,72 +71,170 @@ async function placeOrder() {
     .filter((input) => Number(input.value) > 0)
     .map((input) => ({ sku: input.dataset.sku, quantity: Number(input.value), unitPrice: Number(input.dataset.price) }));
   if (items.length === 0) {
-    say('Choose at least one product 请至少选择一件商品');
+    say(t('msg.chooseProduct'));
     return;
   }
+  if (await createOrder({ userId: $('user-id').value, items })) {
+    document.querySelectorAll('#products input[data-sku]').forEach((input) => { input.value = 0; });
+  }
+}
+
+async function createOrder(body) {
+  let created;
   try {
-    order = await api('POST', '/api/orders', { userId: $('user-id').value, items });
+    created = await api('POST', '/api/orders', body);
   } catch (e) {
-    say('订单创建失败 / order not created: ' + e.message);
-    return;
+    say(t('msg.notCreated', { reason: e.message }));
+    return false;
   }
-  $('order').hidden = false;
-  $('trace-card').hidden = true;
-  $('order-no').textContent = order.orderNo;
-  $('order-total').textContent = yuan(order.totalAmount);
-  $('events').innerHTML = '';
-  $('notifications').innerHTML = '';
-  $('pay').disabled = false;
-  showStatus(order.status);
-  listen(order.orderNo);
+  await openOrder(created.orderNo);
   loadProducts();
+  loadOrders(0);
+  return true;
+}
+
+// Shows an order (a new one, or one picked from the list) and follows it live.
+async function openOrder(orderNo) {
+  view = await api('GET', `/api/orders/${orderNo}`);
+  payment = null;
+  prepayRefused = false;
+  refundableShown = null;
+  events = [];
+  $('trace-card').hidden = true;
+  $('order').hidden = false;
+  renderOrder();
+  listen(orderNo);
+  $('order').scrollIntoView({ behavior: 'instant', block: 'start' });
+  drawTrace().catch(() => {});
 }
 
 function listen(orderNo) {
   if (stream) stream.close();
   stream = new EventSource(`/api/orders/${orderNo}/events`);
-  stream.addEventListener('status', (event) => {
+  const on = (name, describe) => stream.addEventListener(name, (event) => {
     const data = JSON.parse(event.data);
-    logEvent(`status ${data.status}` + (data.cause ? ` (${data.cause})` : ''));
-    showStatus(data.status);
+    if (!view || data.orderNo !== view.orderNo) return;
+    addEvent(data.at, data.seq, describe(data));
+    if (name === 'notification') {
+      say(t('push.' + data.type, { orderNo: data.orderNo }), data.type === 'PAYMENT_FAILED' ? '' : 'info');
+    }
     refresh();
   });
-  stream.addEventListener('notification', (event) => {
-    const data = JSON.parse(event.data);
-    logEvent(`push ${data.type}: ${data.message}`);
-    say(data.message, data.type === 'PAYMENT_SUCCEEDED' ? 'info' : '');
-    refresh();
-  });
+  on('status', (d) => `status ${d.status}` + (d.cause ? ` (${d.cause})` : '') + ` — ${statusText(d.status)}`);
+  on('payment', (d) => `payment ${d.paymentNo} ${d.status} (${d.cause}) — ${statusText(d.status)}`);
+  on('refund', (d) => `refund ${d.refundNo} ${d.status} ${yuan(d.amount)} — ${statusText(d.status)}`
+    + (d.failureReason ? ` [${d.failureReason}]` : ''));
+  on('notification', (d) => `push ${d.type}: ${t('push.' + d.type, { orderNo: d.orderNo })}`);
+  on('effect', (d) => `effect ${d.type} ${d.status} (${d.attempts}): ${d.error}`);
+  on('late-payment', (d) => `late payment ${d.paymentNo}` + (d.refundNo ? ` → refund ${d.refundNo}` : ''));
 }
 
-function logEvent(text) {
-  const item = document.createElement('li');
-  item.textContent = new Date().toLocaleTimeString() + '  ' + text;
-  $('events').appendChild(item);
+// Events come from several of payflow's threads; each says when it happened, and the list is kept
+// in that order (then by the order the shop sent them), whatever order they arrived in.
+function addEvent(at, seq, text) {
+  events.push({ at: at || new Date().toISOString(), seq: seq == null ? Number.MAX_SAFE_INTEGER : seq, text });
+  events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
+  renderEvents();
 }
 
-function showStatus(status) {
-  const badge = $('order-status');
-  badge.textContent = status;
-  badge.className = 'status ' + status;
-  $('pay').disabled = status !== 'PENDING_PAYMENT';
-}
-
-// Re-reads the order (stock state, notifications) and, once settled, draws its trace.
-async function refresh() {
-  if (!order) return;
-  const view = await api('GET', `/api/orders/${order.orderNo}`);
-  showStatus(view.status);
-  $('order-stock').textContent = view.stock.state;
-  $('notifications').innerHTML = view.notifications
-    .map((n) => `<li>${n.notifier}: ${n.type} — ${n.sent ? 'sent 已发送' : n.status}</li>`)
+function renderEvents() {
+  $('events').innerHTML = events
+    .map((e) => `<li><time>${escape(new Date(e.at).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }))}</time> ${escape(e.text)}</li>`)
     .join('');
-  await drawTrace();
-  if (SETTLED.includes(view.status)) loadProducts();
+}
+
+// Re-reads the order (payments, refunds, stock, notifications) and draws its trace. Calls that
+// arrive while one is running are folded into one more run.
+let refreshing = null;
+let refreshAgain = false;
+function refresh() {
+  if (!view) return Promise.resolve();
+  if (refreshing) {
+    refreshAgain = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      refreshAgain = false;
+      const before = view.status;
+      view = await api('GET', `/api/orders/${view.orderNo}`);
+      renderOrder();
+      await drawTrace();
+      if (before !== view.status) {
+        loadProducts();
+        loadOrders(ordersPage);
+      }
+    } while (refreshAgain);
+  })().catch((e) => say(t('msg.failed', { reason: e.message }))).finally(() => { refreshing = null; });
+  return refreshing;
+}
+
+function renderOrder() {
+  if (!view) return;
+  const status = view.status;
+  $('order-no').textContent = view.orderNo;
+  const badgeEl = $('order-status');
+  badgeEl.textContent = status;
+  badgeEl.className = 'status ' + status;
+  $('order-status-text').textContent = statusText(status);
+  $('order-total').textContent = yuan(view.totalAmount);
+  $('order-refunded').textContent = yuan(view.refundedAmount);
+  $('order-stock').textContent = view.stock.state;
+  $('order-stock-text').textContent = statusText(view.stock.state);
+
+  const payable = PAYABLE.includes(status);
+  $('pay-row').hidden = !payable;
+  $('pay').disabled = status !== 'PENDING_PAYMENT';
+  $('pay').textContent = t(prepayRefused ? 'pay.retry' : 'pay');
+  $('cancel').disabled = !payable;
+
+  $('again-row').hidden = !ORDER_AGAIN.includes(status);
+  $('again-hint').textContent = ORDER_AGAIN.includes(status) ? t('again.hint.' + status) : '';
+
+  const refundable = view.totalAmount - view.refundedAmount;
+  $('refund-row').hidden = !REFUNDABLE.includes(status) || refundable <= 0;
+  if (refundable !== refundableShown) {
+    $('refund-amount').value = (refundable / 100).toFixed(2);
+    $('refund-amount').max = (refundable / 100).toFixed(2);
+    refundableShown = refundable;
+  }
+  if (!$('refund-reason').value) $('refund-reason').placeholder = t('refund.reason.default');
+
+  setHtml('#payments tbody', view.payments.map((p) => `
+    <tr data-payment="${escape(p.paymentNo)}">
+      <td><code>${escape(p.paymentNo)}</code></td><td>${escape(p.tradeType)}</td>
+      <td>${badge(p.status)}${p.failureCode ? ` <small>${escape(p.failureCode)}</small>` : ''}</td>
+      <td class="sim-only">${['PREPAID', 'UNKNOWN', 'SUCCEEDED', 'FAILED'].includes(p.status)
+        ? `<button class="ghost small sim-callback" data-payment="${escape(p.paymentNo)}">${escape(t('sim.callback'))}</button>` : ''}</td>
+    </tr>`).join(''));
+
+  setHtml('#refunds tbody', view.refunds.map((r) => `
+    <tr data-refund="${escape(r.refundNo)}">
+      <td><code>${escape(r.refundNo)}</code></td><td>${yuan(r.amount)}</td>
+      <td class="refund-status">${badge(r.status)}${r.failureReason ? ` <small>${escape(r.failureReason)}</small>` : ''}</td>
+      <td class="sim-only">${r.status === 'PROCESSING'
+        ? ['succeed', 'abnormal', 'closed'].map((o) =>
+          `<button class="ghost small sim-refund" data-refund="${escape(r.refundNo)}" data-outcome="${o}">${escape(t('sim.refund.' + o))}</button>`).join(' ')
+        : ''}</td>
+    </tr>`).join(''));
+
+  setHtml('#notifications', view.notifications
+    .map((n) => `<li>${escape(n.notifier)}: ${escape(n.type)} — ${n.sent ? escape(t('sent')) : badge(n.status)}</li>`)
+    .join(''));
+  document.body.classList.toggle('simulator-off', !simulatorOn);
+}
+
+// Redraws a part of the page only when it changed, so that a button stays the one the buyer aims at.
+const drawn = new Map();
+function setHtml(selector, html) {
+  if (drawn.get(selector) === html) return;
+  drawn.set(selector, html);
+  document.querySelector(selector).innerHTML = html;
 }
 
 async function drawTrace() {
-  const source = await api('GET', `/api/orders/${order.orderNo}/trace`);
+  if (!view) return;
+  const source = await api('GET', `/api/orders/${view.orderNo}/trace`);
   $('trace-source').textContent = source;
   const { svg } = await mermaid.render('trace-svg-' + ++traceRenders, source);
   $('trace').innerHTML = svg;
@@ -133,35 +248,173 @@ async function pay() {
   const body = { channel: method };
   if (method === 'WECHAT_JSAPI') body.openId = $('open-id').value;
   try {
-    payment = await api('POST', `/api/orders/${order.orderNo}/payments`, body);
+    payment = await api('POST', `/api/orders/${view.orderNo}/payments`, body);
+    prepayRefused = false;
   } catch (e) {
-    say('支付失败，请重试 / payment could not start, please retry: ' + e.message);
+    // 微信下单失败 → 提示支付失败，请重试: the order stays payable and a retry gets a new payment number.
+    prepayRefused = e.code === 'PREPAY_FAILED';
+    say(prepayRefused ? t('msg.prepayFailed', { reason: e.message }) : t('msg.failed', { reason: e.message }));
     refresh();
     return;
   }
-  $('sheet-amount').textContent = yuan(payment.amount);
-  $('sheet-payment-no').textContent = payment.paymentNo;
-  $('sheet-params').textContent = JSON.stringify(payment.params, null, 1);
-  $('sheet').hidden = false;
+  openSheet(payment);
   refresh();
+}
+
+function openSheet(p) {
+  $('sheet-amount').textContent = yuan(p.amount);
+  $('sheet-payment-no').textContent = p.paymentNo;
+  const codeUrl = p.params.code_url;
+  const h5Url = p.params.h5_url;
+  $('sheet-qr-box').hidden = !codeUrl;
+  if (codeUrl) {
+    $('sheet-qr').src = `/api/orders/${p.orderNo}/payments/${p.paymentNo}/qr`;
+    $('sheet-code-url').textContent = codeUrl;
+  }
+  $('sheet-h5-box').hidden = !h5Url;
+  if (h5Url) $('sheet-h5').href = h5Url;
+  $('sheet-params').hidden = Boolean(codeUrl || h5Url);
+  $('sheet-params').textContent = JSON.stringify(p.params, null, 1);
+  const sheet = $('sheet');
+  if (!sheet.open) sheet.showModal();
+  $('sheet-confirm').focus();
 }
 
 // 用户完成支付: the simulator pays (or fails) and sends WeChat's signed callback to this shop.
 async function finish(outcome) {
-  $('sheet').hidden = true;
+  $('sheet').close();
+  const path = {
+    succeed: 'succeed?callbacks=1', twice: 'succeed?callbacks=2', silent: 'succeed?callbacks=0', fail: 'fail?callbacks=1',
+  }[outcome];
   try {
-    await api('POST', `/simulator/payments/${payment.paymentNo}/${outcome}`);
-    logEvent(`simulator: payment ${outcome === 'succeed' ? 'confirmed' : 'failed'}, callback sent`);
+    await api('POST', `/simulator/payments/${payment.paymentNo}/${path}`);
+    addEvent(null, null, outcome === 'fail' ? t('log.simulator.fail')
+      : outcome === 'silent' ? t('log.simulator.silent')
+        : t('log.simulator.succeed', { n: outcome === 'twice' ? 2 : 1 }));
+    if (outcome === 'silent') say(t('msg.silent'), 'info');
   } catch (e) {
-    say(e.status === 404 || e.status === 405
-      ? 'The simulator is off: pay with the WeChat app using the parameters shown. 模拟器已关闭，请使用微信支付。'
-      : 'simulator: ' + e.message);
+    simulatorFailed(e);
   }
+}
+
+function simulatorFailed(e) {
+  if (e.status === 404 && !e.code) {
+    simulatorOn = false;
+    say(t('msg.simOff'));
+    renderOrder();
+  } else {
+    say('simulator: ' + e.message);
+  }
+}
+
+async function failNextPrepay() {
+  const channel = $('pay-method').value;
+  try {
+    await api('POST', `/simulator/prepays/fail-next?channel=${channel}`);
+    addEvent(null, null, t('log.simulator.failPrepay', { channel }));
+  } catch (e) {
+    simulatorFailed(e);
+  }
+}
+
+async function cancelOrder() {
+  say('');
+  try {
+    view = await api('POST', `/api/orders/${view.orderNo}/cancel`, {});
+    if (view.status === 'CLOSED') say(t('msg.cancelled', { orderNo: view.orderNo }), 'info');
+  } catch (e) {
+    say(t('msg.failed', { reason: e.message }));
+  }
+  renderOrder();
+  refresh();
+  loadProducts();
+}
+
+async function orderAgain() {
+  say('');
+  await createOrder({ userId: view.userId, items: view.items });
+}
+
+async function refund() {
+  say('');
+  const amount = Math.round(Number($('refund-amount').value) * 100);
+  const reason = $('refund-reason').value || t('refund.reason.default');
+  try {
+    const r = await api('POST', `/api/orders/${view.orderNo}/refunds`, { amount, reason });
+    say(t('msg.refundAsked', { refundNo: r.refundNo, amount: yuan(r.amount) }), 'info');
+  } catch (e) {
+    say(t('msg.failed', { reason: e.message }));
+  }
+  refresh();
+}
+
+async function simulate(button) {
+  try {
+    if (button.classList.contains('sim-callback')) {
+      await api('POST', `/simulator/payments/${button.dataset.payment}/callback`);
+      addEvent(null, null, t('log.simulator.callback'));
+    } else {
+      const { refund: refundNo, outcome } = button.dataset;
+      await api('POST', `/simulator/refunds/${refundNo}/${outcome}`);
+      addEvent(null, null, t('log.simulator.refund', { refundNo, outcome: t('sim.refund.' + outcome) }));
+    }
+  } catch (e) {
+    simulatorFailed(e);
+  }
+}
+
+async function loadOrders(page) {
+  const answer = await api('GET', `/api/orders?page=${page}&size=${ORDERS_PER_PAGE}`);
+  ordersPage = answer.page;
+  const rows = answer.orders.map((o) => `
+    <tr>
+      <td><button class="link open-order" data-order="${escape(o.orderNo)}">${escape(o.orderNo)}</button></td>
+      <td>${escape(new Date(o.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }))}</td>
+      <td>${escape(o.userId)}</td><td>${o.items}</td><td>${yuan(o.totalAmount)}</td><td>${yuan(o.refundedAmount)}</td>
+      <td>${badge(o.status)}</td>
+    </tr>`);
+  document.querySelector('#orders tbody').innerHTML = rows.length
+    ? rows.join('') : `<tr><td colspan="7">${escape(t('orders.none'))}</td></tr>`;
+  $('orders-page').textContent = t('orders.page', { page: ordersPage + 1 });
+  $('orders-prev').disabled = ordersPage === 0;
+  $('orders-next').disabled = !answer.hasMore;
+}
+
+function renderAll() {
+  renderOrder();
+  renderEvents();
+  loadOrders(ordersPage);
 }
 
 $('place-order').addEventListener('click', placeOrder);
 $('pay').addEventListener('click', pay);
+$('cancel').addEventListener('click', cancelOrder);
+$('sim-fail-prepay').addEventListener('click', failNextPrepay);
+$('order-again').addEventListener('click', orderAgain);
+$('refund').addEventListener('click', refund);
 $('sheet-confirm').addEventListener('click', () => finish('succeed'));
+$('sheet-twice').addEventListener('click', () => finish('twice'));
+$('sheet-silent').addEventListener('click', () => finish('silent'));
 $('sheet-fail').addEventListener('click', () => finish('fail'));
-$('sheet-close').addEventListener('click', () => { $('sheet').hidden = true; });
-loadProducts().catch((e) => say('cannot load products: ' + e.message));
+$('sheet-close').addEventListener('click', () => $('sheet').close());
+$('lang-toggle').addEventListener('click', () => toggleLanguage(renderAll));
+// Only a JSAPI payment (公众号/小程序) names its payer by openid.
+$('pay-method').addEventListener('change', () => { $('open-id-label').hidden = $('pay-method').value !== 'WECHAT_JSAPI'; });
+$('orders-prev').addEventListener('click', () => loadOrders(Math.max(0, ordersPage - 1)));
+$('orders-next').addEventListener('click', () => loadOrders(ordersPage + 1));
+document.addEventListener('click', (event) => {
+  const target = event.target.closest('button');
+  if (!target) return;
+  if (target.classList.contains('open-order')) openOrder(target.dataset.order);
+  if (target.classList.contains('sim-callback') || target.classList.contains('sim-refund')) simulate(target);
+});
+
+// A page kept in the back-forward cache would hold its event stream, one of the browser's few
+// connections to the shop: close it on leaving and open it again on coming back.
+window.addEventListener('pagehide', () => { if (stream) stream.close(); });
+window.addEventListener('pageshow', (event) => { if (event.persisted && view) openOrder(view.orderNo); });
+
+translatePage();
+fetch('/simulator').then((r) => { simulatorOn = r.ok; document.body.classList.toggle('simulator-off', !simulatorOn); });
+loadProducts().catch((e) => say(t('msg.noProducts', { reason: e.message })));
+loadOrders(0).catch(() => {});

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payflow.wechat.testkit.Endpoint;
 import io.payflow.wechat.testkit.Fault;
+import io.payflow.wechat.testkit.TradeState;
 import io.payflow.wechat.testkit.WechatPaySimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -296,6 +297,366 @@ class DemoShopApiTest {
     } finally {
       stream.cancel(true);
     }
+  }
+
+  @Test
+  void cancelClosesTheOrderAtWechatReleasesTheStockAndASecondCancelChangesNothing() {
+    long before = stock("SKU-2");
+    String orderNo = createOrder("SKU-2", 1, 4500).getBody().path("orderNo").asText();
+    String paymentNo =
+        pay(orderNo, Map.of("channel", "WECHAT_NATIVE")).getBody().path("paymentNo").asText();
+
+    ResponseEntity<JsonNode> cancelled =
+        http.postForEntity(
+            "/api/orders/" + orderNo + "/cancel",
+            Map.of("reason", "changed my mind"),
+            JsonNode.class);
+
+    assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(cancelled.getBody().path("status").asText()).isEqualTo("CLOSED");
+    assertThat(cancelled.getBody().path("failureReason").asText()).isEqualTo("changed my mind");
+    assertThat(cancelled.getBody().path("payments").get(0).path("status").asText())
+        .isEqualTo("CLOSED");
+    assertThat(simulator.order(paymentNo).orElseThrow().state()).isEqualTo(TradeState.CLOSED);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(stock("SKU-2")).isEqualTo(before));
+    ResponseEntity<JsonNode> again =
+        http.postForEntity("/api/orders/" + orderNo + "/cancel", null, JsonNode.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(again.getBody().path("status").asText()).isEqualTo("CLOSED");
+    assertThat(again.getBody().path("failureReason").asText()).isEqualTo("changed my mind");
+    assertError(
+        pay(orderNo, Map.of("channel", "WECHAT_NATIVE")), HttpStatus.CONFLICT, "ORDER_NOT_PAYABLE");
+  }
+
+  @Test
+  void cancellingAPaidOrderIs409AndAnUnknownOne404() {
+    String orderNo = paidOrder();
+
+    assertError(
+        http.postForEntity("/api/orders/" + orderNo + "/cancel", null, JsonNode.class),
+        HttpStatus.CONFLICT,
+        "ILLEGAL_TRANSITION");
+    assertError(
+        http.postForEntity("/api/orders/NO-SUCH-ORDER/cancel", null, JsonNode.class),
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND");
+  }
+
+  @Test
+  void payingAgainAfterARefusedPrepayGetsANewPaymentNumber() {
+    String orderNo = newOrder();
+    simulator.failNext(Endpoint.JSAPI_PREPAY, Fault.systemError());
+    assertError(
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1")),
+        HttpStatus.BAD_GATEWAY,
+        "PREPAY_FAILED");
+
+    JsonNode retried = pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1")).getBody();
+
+    JsonNode payments =
+        http.getForObject("/api/orders/" + orderNo, JsonNode.class).path("payments");
+    assertThat(payments).hasSize(2);
+    assertThat(payments.get(0).path("status").asText()).isEqualTo("PREPAY_FAILED");
+    assertThat(payments.get(0).path("failureCode").asText()).isEqualTo("SYSTEM_ERROR");
+    assertThat(retried.path("paymentNo").asText())
+        .isEqualTo(payments.get(1).path("paymentNo").asText())
+        .isNotEqualTo(payments.get(0).path("paymentNo").asText());
+    assertThat(retried.path("status").asText()).isEqualTo("PREPAID");
+  }
+
+  @Test
+  void partOfAPaidOrderIsRefundedThenTheRestAndTheOrderEndsRefunded() {
+    String orderNo = paidOrder();
+
+    ResponseEntity<JsonNode> first =
+        http.postForEntity(
+            "/api/orders/" + orderNo + "/refunds",
+            Map.of("amount", 500, "reason", "one leaf too many"),
+            JsonNode.class);
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(first.getBody().path("amount").asLong()).isEqualTo(500);
+    assertThat(first.getBody().path("reason").asText()).isEqualTo("one leaf too many");
+    String firstNo = first.getBody().path("refundNo").asText();
+    awaitRefund(orderNo, firstNo, "PROCESSING");
+    assertThat(simulateRefund(firstNo, "succeed").getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode partly = awaitOrderStatus(orderNo, "PARTIALLY_REFUNDED");
+    assertThat(partly.path("refundedAmount").asLong()).isEqualTo(500);
+    assertError(
+        http.postForEntity(
+            "/api/orders/" + orderNo + "/refunds", Map.of("amount", 1500), JsonNode.class),
+        HttpStatus.BAD_REQUEST,
+        "INVALID_REQUEST");
+
+    String restNo =
+        http.postForEntity(
+                "/api/orders/" + orderNo + "/refunds", Map.of("amount", 1499), JsonNode.class)
+            .getBody()
+            .path("refundNo")
+            .asText();
+    awaitRefund(orderNo, restNo, "PROCESSING");
+    simulateRefund(restNo, "succeed");
+
+    JsonNode refunded = awaitOrderStatus(orderNo, "REFUNDED");
+    assertThat(refunded.path("refundedAmount").asLong()).isEqualTo(1999);
+    assertThat(refunded.path("refunds").findValuesAsText("status"))
+        .containsExactly("SUCCEEDED", "SUCCEEDED");
+    assertThat(refunded.path("refunds").get(1).path("reason").asText()).contains("refund");
+  }
+
+  @Test
+  void anAbnormalOrClosedRefundFailsWithWechatsWordAndTheOrderCanBeRefundedAgain() {
+    String orderNo = paidOrder();
+    String abnormal = refund(orderNo, 300);
+    awaitRefund(orderNo, abnormal, "PROCESSING");
+
+    simulateRefund(abnormal, "abnormal");
+
+    JsonNode order = awaitRefund(orderNo, abnormal, "FAILED");
+    assertThat(order.path("refunds").get(0).path("failureReason").asText()).isEqualTo("ABNORMAL");
+    assertThat(order.path("status").asText()).isEqualTo("FULFILLING");
+    String closed = refund(orderNo, 300);
+    awaitRefund(orderNo, closed, "PROCESSING");
+    simulateRefund(closed, "closed");
+    assertThat(
+            awaitRefund(orderNo, closed, "FAILED")
+                .path("refunds")
+                .get(1)
+                .path("failureReason")
+                .asText())
+        .isEqualTo("CLOSED");
+    assertError(simulateRefund(closed, "succeed"), HttpStatus.CONFLICT, "REFUND_NOT_PROCESSING");
+    assertError(simulateRefund(closed, "lost"), HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+    assertError(simulateRefund("NO-SUCH-REFUND", "succeed"), HttpStatus.NOT_FOUND, "NOT_FOUND");
+  }
+
+  @Test
+  void refundOfAnUnpaidOrderIs409AndWithoutAnAmount400() {
+    String orderNo = newOrder();
+
+    assertError(
+        http.postForEntity(
+            "/api/orders/" + orderNo + "/refunds", Map.of("amount", 100), JsonNode.class),
+        HttpStatus.CONFLICT,
+        "ILLEGAL_TRANSITION");
+    ResponseEntity<JsonNode> noAmount =
+        http.postForEntity(
+            "/api/orders/" + orderNo + "/refunds", Map.of("reason", "x"), JsonNode.class);
+    assertError(noAmount, HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+    assertThat(noAmount.getBody().path("field").asText()).isEqualTo("amount");
+  }
+
+  @Test
+  void ordersAreListedNewestFirstInPages() {
+    String older = newOrder();
+    String newer = newOrder();
+
+    JsonNode first = http.getForObject("/api/orders?page=0&size=1", JsonNode.class);
+    JsonNode second = http.getForObject("/api/orders?page=1&size=1", JsonNode.class);
+
+    assertThat(first.path("orders")).hasSize(1);
+    assertThat(first.path("orders").get(0).path("orderNo").asText()).isEqualTo(newer);
+    assertThat(first.path("orders").get(0).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+    assertThat(first.path("orders").get(0).path("totalAmount").asLong()).isEqualTo(1999);
+    assertThat(first.path("hasMore").asBoolean()).isTrue();
+    assertThat(second.path("page").asInt()).isEqualTo(1);
+    assertThat(second.path("orders").get(0).path("orderNo").asText()).isEqualTo(older);
+    JsonNode all = http.getForObject("/api/orders?size=100", JsonNode.class);
+    assertThat(all.path("orders").findValuesAsText("orderNo")).contains(newer, older);
+    assertThat(all.path("orders").findValuesAsText("orderNo").indexOf(newer))
+        .isLessThan(all.path("orders").findValuesAsText("orderNo").indexOf(older));
+    assertError(
+        http.getForEntity("/api/orders?size=0", JsonNode.class),
+        HttpStatus.BAD_REQUEST,
+        "INVALID_REQUEST");
+  }
+
+  @Test
+  void aNativePaymentHasAnSvgQrCodeAndAJsapiPaymentNone() {
+    String orderNo = newOrder();
+    String nativeNo =
+        pay(orderNo, Map.of("channel", "WECHAT_NATIVE")).getBody().path("paymentNo").asText();
+
+    ResponseEntity<String> qr =
+        http.getForEntity("/api/orders/" + orderNo + "/payments/" + nativeNo + "/qr", String.class);
+
+    assertThat(qr.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(qr.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
+    assertThat(qr.getBody()).startsWith("<svg").contains("<path").endsWith("</svg>");
+    String other = newOrder();
+    String jsapiNo =
+        pay(other, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"))
+            .getBody()
+            .path("paymentNo")
+            .asText();
+    HttpHeaders anything = new HttpHeaders();
+    anything.setAccept(List.of(MediaType.ALL));
+    assertError(
+        http.exchange(
+            "/api/orders/" + other + "/payments/" + jsapiNo + "/qr",
+            HttpMethod.GET,
+            new HttpEntity<>(anything),
+            JsonNode.class),
+        HttpStatus.NOT_FOUND,
+        "NOT_FOUND");
+  }
+
+  @Test
+  void aPaymentWhoseCallbackNeverComesIsSettledByReconciliation() {
+    String orderNo = newOrder();
+    String paymentNo =
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"))
+            .getBody()
+            .path("paymentNo")
+            .asText();
+
+    JsonNode silent =
+        http.postForObject(
+            "/simulator/payments/" + paymentNo + "/succeed?callbacks=0", null, JsonNode.class);
+
+    assertThat(silent.path("callbacks").asInt()).isZero();
+    assertThat(simulator.order(paymentNo).orElseThrow().state()).isEqualTo(TradeState.SUCCESS);
+    // The demo's scheduler queries WeChat about a payment silent for 5 s (主动查单).
+    JsonNode order = awaitOrderStatus(orderNo, "FULFILLING", Duration.ofSeconds(30));
+    assertThat(order.path("payments").get(0).path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(http.getForObject("/api/orders/" + orderNo + "/trace", String.class))
+        .contains("查询支付结果");
+    JsonNode late =
+        http.postForObject("/simulator/payments/" + paymentNo + "/callback", null, JsonNode.class);
+    assertThat(late.path("callbackAcknowledged").asBoolean()).isTrue();
+    assertThat(http.getForObject("/api/orders/" + orderNo, JsonNode.class).path("status").asText())
+        .isEqualTo("FULFILLING");
+  }
+
+  @Test
+  void aDuplicatedCallbackIsAcknowledgedEachTimeAndPaysOnce() {
+    long before = stock("SKU-1");
+    String orderNo = newOrder();
+    String paymentNo =
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"))
+            .getBody()
+            .path("paymentNo")
+            .asText();
+
+    JsonNode twice =
+        http.postForObject(
+            "/simulator/payments/" + paymentNo + "/succeed?callbacks=2", null, JsonNode.class);
+
+    assertThat(twice.path("callbacks").asInt()).isEqualTo(2);
+    assertThat(twice.path("callbackAcknowledged").asBoolean()).isTrue();
+    JsonNode order = awaitOrderStatus(orderNo, "FULFILLING");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        http.getForObject("/api/orders/" + orderNo, JsonNode.class)
+                            .path("notifications")
+                            .findValuesAsText("sent"))
+                    .containsOnly("true"));
+    assertThat(order.path("notifications").findValuesAsText("type"))
+        .containsOnly("PAYMENT_SUCCEEDED")
+        .hasSize(2);
+    assertThat(stock("SKU-1")).isEqualTo(before - 1);
+    assertError(
+        http.postForEntity(
+            "/simulator/payments/" + paymentNo + "/succeed?callbacks=9", null, JsonNode.class),
+        HttpStatus.BAD_REQUEST,
+        "INVALID_REQUEST");
+  }
+
+  @Test
+  void theSimulatorRefusesTheNextPrepayOfTheChosenKindOnly() {
+    String orderNo = newOrder();
+
+    http.postForObject("/simulator/prepays/fail-next?channel=WECHAT_NATIVE", null, JsonNode.class);
+
+    assertThat(pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertError(
+        pay(orderNo, Map.of("channel", "WECHAT_NATIVE")), HttpStatus.BAD_GATEWAY, "PREPAY_FAILED");
+    assertThat(pay(orderNo, Map.of("channel", "WECHAT_NATIVE")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertError(
+        http.postForEntity("/simulator/prepays/fail-next?channel=ALIPAY", null, JsonNode.class),
+        HttpStatus.BAD_REQUEST,
+        "INVALID_REQUEST");
+  }
+
+  @Test
+  void aCallbackBeforeThePayerActedIs409() {
+    String orderNo = newOrder();
+    String paymentNo =
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"))
+            .getBody()
+            .path("paymentNo")
+            .asText();
+
+    assertError(
+        http.postForEntity("/simulator/payments/" + paymentNo + "/callback", null, JsonNode.class),
+        HttpStatus.CONFLICT,
+        "PAYMENT_PENDING");
+  }
+
+  /** An order of one SKU-1, paid through the simulator and fulfilling. */
+  private String paidOrder() {
+    String orderNo = newOrder();
+    String paymentNo =
+        pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1"))
+            .getBody()
+            .path("paymentNo")
+            .asText();
+    http.postForObject("/simulator/payments/" + paymentNo + "/succeed", null, JsonNode.class);
+    awaitOrderStatus(orderNo, "FULFILLING");
+    return orderNo;
+  }
+
+  private String refund(String orderNo, long amount) {
+    ResponseEntity<JsonNode> created =
+        http.postForEntity(
+            "/api/orders/" + orderNo + "/refunds", Map.of("amount", amount), JsonNode.class);
+    assertThat(created.getStatusCode())
+        .as(String.valueOf(created.getBody()))
+        .isEqualTo(HttpStatus.CREATED);
+    return created.getBody().path("refundNo").asText();
+  }
+
+  private ResponseEntity<JsonNode> simulateRefund(String refundNo, String outcome) {
+    return http.postForEntity(
+        "/simulator/refunds/" + refundNo + "/" + outcome, null, JsonNode.class);
+  }
+
+  private JsonNode awaitOrderStatus(String orderNo, String status) {
+    return awaitOrderStatus(orderNo, status, Duration.ofSeconds(15));
+  }
+
+  private JsonNode awaitOrderStatus(String orderNo, String status, Duration atMost) {
+    return await()
+        .atMost(atMost)
+        .until(
+            () -> http.getForObject("/api/orders/" + orderNo, JsonNode.class),
+            o -> o.path("status").asText().equals(status));
+  }
+
+  /**
+   * Waits until the order's refund is in {@code status} (the refund effect runs after the call).
+   */
+  private JsonNode awaitRefund(String orderNo, String refundNo, String status) {
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> http.getForObject("/api/orders/" + orderNo, JsonNode.class),
+            o -> {
+              for (JsonNode r : o.path("refunds")) {
+                if (r.path("refundNo").asText().equals(refundNo)
+                    && r.path("status").asText().equals(status)) {
+                  return true;
+                }
+              }
+              return false;
+            });
   }
 
   private String newOrder() {

@@ -1,7 +1,9 @@
 package io.payflow.examples.push;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -29,6 +32,10 @@ public final class OrderEventHub {
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
   private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  /** Numbers every event in the order it was published, across all orders. */
+  private final AtomicLong sequence = new AtomicLong();
 
   /**
    * payflow calls listeners and notifiers on its own threads (a callback's, an effect's): a slow
@@ -42,6 +49,10 @@ public final class OrderEventHub {
             return t;
           });
 
+  public OrderEventHub(Clock clock) {
+    this.clock = clock;
+  }
+
   /** Opens a stream for an order's page. */
   public SseEmitter open(String orderNo) {
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
@@ -54,14 +65,21 @@ public final class OrderEventHub {
     return emitter;
   }
 
-  /** Sends one event to every open stream of the order, without waiting for the browsers. */
+  /**
+   * Sends one event to every open stream of the order, without waiting for the browsers. The data
+   * gains {@code seq}, its place among all events published, and {@code at}, now, unless it says
+   * when it happened: the page orders the events it shows by both.
+   */
   public void publish(String orderNo, String eventName, Map<String, ?> data) {
     List<SseEmitter> list = streams.getOrDefault(orderNo, List.of());
     if (list.isEmpty()) {
       return;
     }
+    Map<String, Object> stamped = new LinkedHashMap<>(data);
+    stamped.putIfAbsent("at", clock.instant().toString());
+    stamped.put("seq", sequence.incrementAndGet());
     try {
-      writer.execute(() -> list.forEach(emitter -> send(emitter, eventName, data)));
+      writer.execute(() -> list.forEach(emitter -> send(emitter, eventName, stamped)));
     } catch (RejectedExecutionException stopped) {
       log.debug("shop stopping: event {} of order {} not streamed", eventName, orderNo);
     }

@@ -1,8 +1,7 @@
 package io.payflow.examples.push;
 
 import io.payflow.core.PayFlow;
-import io.payflow.core.event.OrderStatusChanged;
-import java.util.Map;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
@@ -18,7 +17,7 @@ public class PushConfiguration {
 
   @Bean
   OrderEventHub orderEventHub() {
-    return new OrderEventHub();
+    return new OrderEventHub(Clock.systemUTC());
   }
 
   /** Closes the pages' streams first when the shop stops, before the web server drains requests. */
@@ -56,10 +55,11 @@ public class PushConfiguration {
   }
 
   /**
-   * Streams every status change (PAID, then FULFILLING once fulfilment started) to the page too:
-   * the notifiers only speak when there is something to tell the buyer. Registered after start-up
-   * rather than as a listener bean, since the hub feeds a notifier that PayFlow itself is built
-   * from.
+   * Streams what happens to the order to its page: every status change of the order (PAID, then
+   * FULFILLING once fulfilment started), of its payments and of its refunds (the refund's
+   * progress), and effects that failed. The notifiers only speak when there is something to tell
+   * the buyer. Registered after start-up rather than as a listener bean, since the hub feeds a
+   * notifier that PayFlow itself is built from.
    */
   @Bean
   SmartInitializingSingleton orderStatusStream(ObjectProvider<PayFlow> payFlow, OrderEventHub hub) {
@@ -67,17 +67,11 @@ public class PushConfiguration {
         payFlow.ifAvailable(
             flow ->
                 flow.addListener(
-                    event -> {
-                      if (event instanceof OrderStatusChanged changed) {
-                        hub.publish(
-                            changed.orderNo(),
-                            "status",
-                            Map.of(
-                                "orderNo", changed.orderNo(),
-                                "from", changed.from().name(),
-                                "status", changed.to().name(),
-                                "cause", changed.cause()));
-                      }
-                    }));
+                    event ->
+                        StreamedEvents.of(event)
+                            .ifPresent(
+                                streamed ->
+                                    hub.publish(
+                                        event.orderNo(), streamed.name(), streamed.data()))));
   }
 }

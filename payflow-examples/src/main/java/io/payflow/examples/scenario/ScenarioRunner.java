@@ -27,8 +27,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Plays the four {@code alt} branches of the reference order-payment diagram against a freshly
  * started demo shop, as its front end would (over HTTP), with the in-process WeChat Pay simulator
- * as the payer: order creation fails; WeChat prepay fails; payment fails; payment succeeds. Writes
- * each scenario's Mermaid diagram to {@code <out>/<name>.mmd} and prints one verdict line each.
+ * as the payer: order creation fails; WeChat prepay fails; payment fails; payment succeeds. Then
+ * the rest of the lifecycle: an order cancelled, paid again after a refused prepay, refunded in two
+ * parts, and paid without a callback (settled by reconciliation). Writes each scenario's Mermaid
+ * diagram to {@code <out>/<name>.mmd} and prints one verdict line each.
  *
  * <p>Run from the repository root after {@code mvn -pl payflow-examples -am package -DskipTests}:
  *
@@ -41,12 +43,29 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ScenarioRunner {
 
-  /** The scenarios in the order of the diagram's branches, innermost success last. */
+  /**
+   * The scenarios: the diagram's four branches, innermost success last, then the rest of the
+   * lifecycle.
+   */
   public static final List<String> SCENARIOS =
-      List.of("order-creation-fails", "wechat-prepay-fails", "payment-fails", "payment-succeeds");
+      List.of(
+          "order-creation-fails",
+          "wechat-prepay-fails",
+          "payment-fails",
+          "payment-succeeds",
+          "order-cancelled",
+          "pay-again-after-prepay-fails",
+          "refund",
+          "lost-callback-reconciled");
 
   /** How long the asynchronous part (callback, effects) may take before a scenario fails. */
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * How long a payment without a callback may wait for reconciliation: the demo queries WeChat
+   * about a payment silent for {@code payflow.reconcile.query-after} (5 s), every second.
+   */
+  private static final Duration RECONCILE_TIMEOUT = Duration.ofSeconds(30);
 
   private final ShopClient shop;
   private final WechatPaySimulator simulator;
@@ -95,6 +114,10 @@ public final class ScenarioRunner {
     results.add(play("wechat-prepay-fails", this::prepayFails));
     results.add(play("payment-fails", this::paymentFails));
     results.add(play("payment-succeeds", this::paymentSucceeds));
+    results.add(play("order-cancelled", this::orderCancelled));
+    results.add(play("pay-again-after-prepay-fails", this::payAgainAfterPrepayFails));
+    results.add(play("refund", this::refund));
+    results.add(play("lost-callback-reconciled", this::lostCallbackReconciled));
     return results;
   }
 
@@ -265,6 +288,200 @@ public final class ScenarioRunner {
             + "), sms + frontend-push sent");
   }
 
+  // 取消订单: the buyer cancels an unpaid order → closed at WeChat first, then CLOSED, stock released.
+  private Outcome orderCancelled(String name) {
+    long before = stock("SKU-2");
+    String orderNo = createOrder("SKU-2", 1).json().path("orderNo").asText();
+    String paymentNo = startPayment(orderNo).json().path("paymentNo").asText();
+    Answer cancelled =
+        shop.post("/api/orders/" + orderNo + "/cancel", Map.of("reason", "scenario: cancelled"));
+    List<String> problems = new ArrayList<>();
+    expect(problems, cancelled.status() == 200, "expected 200, got " + cancelled);
+    JsonNode order =
+        awaitOrder(
+            orderNo,
+            o ->
+                o.path("status").asText().equals("CLOSED")
+                    && o.path("stock").path("state").asText().equals("RELEASED")
+                    && notified(o, "sms", "ORDER_CLOSED"),
+            SETTLE_TIMEOUT);
+    expect(
+        problems,
+        order.path("status").asText().equals("CLOSED"),
+        "order should be CLOSED, is " + order.path("status").asText());
+    expect(
+        problems,
+        order.path("stock").path("state").asText().equals("RELEASED"),
+        "stock should be RELEASED, is " + order.path("stock"));
+    String atWechat = simulator.order(paymentNo).map(o -> o.state().name()).orElse("?");
+    expect(problems, atWechat.equals("CLOSED"), "WeChat should hold it CLOSED, holds " + atWechat);
+    long after = stock("SKU-2");
+    expect(problems, after == before, "stock of SKU-2 " + before + " → " + after);
+    Answer payAfter = startPayment(orderNo);
+    expect(
+        problems,
+        payAfter.code().equals("ORDER_NOT_PAYABLE"),
+        "paying a cancelled order should be ORDER_NOT_PAYABLE, got " + payAfter);
+    String diagram = trace(orderNo);
+    expectSteps(problems, diagram, "关闭支付订单", "更新订单状态为已关闭", "释放锁定库存");
+    return new Outcome(
+        diagram,
+        problems,
+        "order "
+            + orderNo
+            + " CLOSED, payment "
+            + paymentNo
+            + " CLOSED at WeChat, stock RELEASED (SKU-2 back to "
+            + after
+            + ")");
+  }
+
+  // 微信下单失败 → 请重试: the retry gets a new payment number, and that one is paid.
+  private Outcome payAgainAfterPrepayFails(String name) {
+    String orderNo = createPaidLater();
+    simulator.failNext(Endpoint.JSAPI_PREPAY, Fault.systemError());
+    Answer refused = startPayment(orderNo);
+    Answer retried = startPayment(orderNo);
+    List<String> problems = new ArrayList<>();
+    expect(problems, refused.status() == 502, "first prepay: expected 502, got " + refused);
+    expect(problems, retried.ok(), "retry: expected 200, got " + retried);
+    String paymentNo = retried.json().path("paymentNo").asText();
+    Answer paid = shop.post("/simulator/payments/" + paymentNo + "/succeed", Map.of());
+    expect(problems, paid.ok(), "simulator could not pay: " + paid);
+    JsonNode order =
+        awaitOrder(orderNo, o -> o.path("status").asText().equals("FULFILLING"), SETTLE_TIMEOUT);
+    JsonNode payments = order.path("payments");
+    expect(problems, payments.size() == 2, "expected 2 payments, got " + payments);
+    String first = payments.path(0).path("paymentNo").asText();
+    expect(
+        problems,
+        payments.path(0).path("status").asText().equals("PREPAY_FAILED"),
+        "first payment should be PREPAY_FAILED: " + payments.path(0));
+    expect(
+        problems,
+        !first.equals(paymentNo) && payments.path(1).path("status").asText().equals("SUCCEEDED"),
+        "the retry should be a new payment that succeeded: " + payments);
+    expect(
+        problems,
+        order.path("status").asText().equals("FULFILLING"),
+        "order should be FULFILLING, is " + order.path("status").asText());
+    String diagram = trace(orderNo);
+    expectSteps(problems, diagram, "微信下单失败", "返回错误信息", "微信下单成功", "更新订单状态为已支付");
+    return new Outcome(
+        diagram,
+        problems,
+        "order "
+            + orderNo
+            + ": payment "
+            + first
+            + " PREPAY_FAILED, retried as "
+            + paymentNo
+            + " and paid → FULFILLING");
+  }
+
+  // 退款: part of a paid order, then the rest, each confirmed by WeChat's refund notification.
+  private Outcome refund(String name) {
+    String orderNo = createOrder("SKU-1", 2).json().path("orderNo").asText();
+    String paymentNo = startPayment(orderNo).json().path("paymentNo").asText();
+    shop.post("/simulator/payments/" + paymentNo + "/succeed", Map.of());
+    List<String> problems = new ArrayList<>();
+    JsonNode paid =
+        awaitOrder(orderNo, o -> o.path("status").asText().equals("FULFILLING"), SETTLE_TIMEOUT);
+    long total = paid.path("totalAmount").asLong();
+    long part = total / 4;
+    for (long amount : new long[] {part, total - part}) {
+      Answer asked =
+          shop.post(
+              "/api/orders/" + orderNo + "/refunds",
+              Map.of("amount", amount, "reason", "scenario: refund"));
+      expect(
+          problems, asked.status() == 201, "refund of " + amount + ": expected 201, got " + asked);
+      String refundNo = asked.json().path("refundNo").asText();
+      awaitOrder(orderNo, o -> refundIs(o, refundNo, "PROCESSING"), SETTLE_TIMEOUT);
+      Answer done = shop.post("/simulator/refunds/" + refundNo + "/succeed", Map.of());
+      expect(problems, done.ok(), "simulator could not complete " + refundNo + ": " + done);
+      awaitOrder(orderNo, o -> refundIs(o, refundNo, "SUCCEEDED"), SETTLE_TIMEOUT);
+    }
+    JsonNode order =
+        awaitOrder(
+            orderNo,
+            o -> o.path("status").asText().equals("REFUNDED") && notified(o, "sms", "REFUNDED"),
+            SETTLE_TIMEOUT);
+    expect(
+        problems,
+        order.path("status").asText().equals("REFUNDED"),
+        "order should be REFUNDED, is " + order.path("status").asText());
+    expect(
+        problems,
+        order.path("refundedAmount").asLong() == total,
+        "refunded " + order.path("refundedAmount").asLong() + " of " + total + " fen");
+    expect(problems, notified(order, "sms", "REFUNDED"), "no REFUNDED sms sent");
+    String diagram = trace(orderNo);
+    expectSteps(problems, diagram, "申请退款", "调用微信支付退款", "退款结果回调", "更新订单状态为部分退款", "更新订单状态为已退款");
+    return new Outcome(
+        diagram,
+        problems,
+        "order "
+            + orderNo
+            + " refunded "
+            + part
+            + " + "
+            + (total - part)
+            + " fen → REFUNDED, REFUNDED sms sent");
+  }
+
+  // 回调丢失 → 主动查单: WeChat took the money but its callback never came; the shop's scheduler
+  // queries WeChat and settles the payment, and the callback that turns up late changes nothing.
+  private Outcome lostCallbackReconciled(String name) {
+    String orderNo = createOrder("SKU-1", 1).json().path("orderNo").asText();
+    String paymentNo = startPayment(orderNo).json().path("paymentNo").asText();
+    Answer silent =
+        shop.post("/simulator/payments/" + paymentNo + "/succeed?callbacks=0", Map.of());
+    List<String> problems = new ArrayList<>();
+    expect(problems, silent.ok(), "simulator could not pay: " + silent);
+    JsonNode order =
+        awaitOrder(
+            orderNo,
+            o ->
+                o.path("status").asText().equals("FULFILLING")
+                    && notified(o, "sms", "PAYMENT_SUCCEEDED"),
+            RECONCILE_TIMEOUT);
+    expect(
+        problems,
+        order.path("status").asText().equals("FULFILLING"),
+        "reconciliation should have settled the order; it is " + order.path("status").asText());
+    Answer late = shop.post("/simulator/payments/" + paymentNo + "/callback", Map.of());
+    expect(
+        problems,
+        late.json().path("callbackAcknowledged").asBoolean(),
+        "the late callback should be acknowledged: " + late);
+    JsonNode after = shop.get("/api/orders/" + orderNo).json();
+    expect(
+        problems,
+        after.path("status").asText().equals("FULFILLING")
+            && after.path("notifications").size() == order.path("notifications").size(),
+        "the late callback changed the order: " + after);
+    String diagram = trace(orderNo);
+    expectSteps(problems, diagram, "查询支付结果", "返回支付结果", "更新订单状态为已支付", "触发发货流程");
+    return new Outcome(
+        diagram,
+        problems,
+        "order "
+            + orderNo
+            + " paid without a callback, settled by a query → FULFILLING; the late callback"
+            + " changed nothing");
+  }
+
+  private static boolean refundIs(JsonNode order, String refundNo, String status) {
+    for (JsonNode r : order.path("refunds")) {
+      if (r.path("refundNo").asText().equals(refundNo)
+          && r.path("status").asText().equals(status)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private String createPaidLater() {
     Answer created = createOrder("SKU-1", 1);
     if (created.status() != 201) {
@@ -316,7 +533,11 @@ public final class ScenarioRunner {
    * effects (stock, notifications, fulfilment) have run.
    */
   private JsonNode awaitOrder(String orderNo, Predicate<JsonNode> done) {
-    Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+    return awaitOrder(orderNo, done, SETTLE_TIMEOUT);
+  }
+
+  private JsonNode awaitOrder(String orderNo, Predicate<JsonNode> done, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
     JsonNode order = shop.get("/api/orders/" + orderNo).json();
     while (!done.test(order) && Instant.now().isBefore(deadline)) {
       try {

@@ -2,6 +2,7 @@ package io.payflow.examples.web;
 
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.PaymentStatus;
+import io.payflow.core.model.RefundStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,12 @@ public final class Dtos {
   /** {@code POST /api/orders/{orderNo}/payments}. */
   public record StartPaymentBody(
       @Nullable String channel, @Nullable String openId, @Nullable String clientIp) {}
+
+  /** {@code POST /api/orders/{orderNo}/cancel}; the body may be left out. */
+  public record CancelBody(@Nullable String reason) {}
+
+  /** {@code POST /api/orders/{orderNo}/refunds}: fen to give back, and why. */
+  public record RefundBody(@Nullable Long amount, @Nullable String reason) {}
 
   /** The answer to {@code POST /api/orders}. */
   public record CreatedOrder(
@@ -59,6 +66,8 @@ public final class Dtos {
       @Nullable Instant paidAt,
       @Nullable String failureReason,
       List<PaymentView> payments,
+      long refundedAmount,
+      List<RefundView> refunds,
       StockView stock,
       List<NotificationView> notifications,
       @Nullable String fulfillment) {}
@@ -74,6 +83,45 @@ public final class Dtos {
       @Nullable String failureCode,
       @Nullable String failureReason,
       Instant createdAt) {}
+
+  /**
+   * One refund (退款单) of an order: the answer to {@code POST /api/orders/{orderNo}/refunds} and a
+   * line of {@link OrderView#refunds()}.
+   *
+   * @param status {@code CREATED} (not yet at WeChat), {@code PROCESSING}, {@code SUCCEEDED} or
+   *     {@code FAILED} (WeChat answered ABNORMAL or CLOSED, or refused it)
+   * @param failureReason why it failed, e.g. WeChat's {@code ABNORMAL}, or null
+   */
+  public record RefundView(
+      String refundNo,
+      String orderNo,
+      String paymentNo,
+      long amount,
+      String reason,
+      RefundStatus status,
+      @Nullable String failureReason,
+      Instant createdAt,
+      @Nullable Instant completedAt) {}
+
+  /** One line of {@code GET /api/orders}. */
+  public record OrderSummary(
+      String orderNo,
+      String userId,
+      OrderStatus status,
+      long totalAmount,
+      long refundedAmount,
+      int items,
+      Instant createdAt) {}
+
+  /**
+   * A page of {@code GET /api/orders}, newest first.
+   *
+   * @param page the page number, from 0
+   * @param size the page size asked for
+   * @param orders at most {@code size} orders
+   * @param hasMore whether a next page has orders
+   */
+  public record OrderPage(int page, int size, List<OrderSummary> orders, boolean hasMore) {}
 
   /**
    * Where the order's stock reservation is, read from its stock effects.

@@ -10,11 +10,17 @@ import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.Payment;
+import io.payflow.core.model.Refund;
 import io.payflow.examples.push.OrderEventHub;
+import io.payflow.examples.web.Dtos.CancelBody;
 import io.payflow.examples.web.Dtos.CreateOrderBody;
 import io.payflow.examples.web.Dtos.CreatedOrder;
 import io.payflow.examples.web.Dtos.ItemBody;
+import io.payflow.examples.web.Dtos.OrderPage;
+import io.payflow.examples.web.Dtos.OrderSummary;
 import io.payflow.examples.web.Dtos.OrderView;
+import io.payflow.examples.web.Dtos.RefundBody;
+import io.payflow.examples.web.Dtos.RefundView;
 import io.payflow.examples.web.Dtos.StartPaymentBody;
 import io.payflow.examples.web.Dtos.StartedPayment;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,12 +29,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -40,12 +50,51 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 public class OrderController {
 
+  /** What a cancellation without a reason records. */
+  static final String DEFAULT_CANCEL_REASON = "买家取消 / cancelled by the buyer";
+
+  /** What a refund without a reason records. */
+  static final String DEFAULT_REFUND_REASON = "买家申请退款 / refund asked by the buyer";
+
+  /** The largest page of {@code GET /api/orders}. */
+  static final int MAX_PAGE_SIZE = 100;
+
   private final PayFlow payFlow;
   private final OrderEventHub events;
+  private final RecentOrders recent = new RecentOrders();
 
   public OrderController(PayFlow payFlow, OrderEventHub events) {
     this.payFlow = payFlow;
     this.events = events;
+  }
+
+  /**
+   * The orders of this shop, newest first, {@code size} per page. Also the way back to an order
+   * whose page was closed.
+   */
+  @GetMapping("/api/orders")
+  public OrderPage list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    if (page < 0) {
+      throw new InvalidRequestException("page", "must be 0 or more, was " + page);
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException(
+          "size", "must be between 1 and " + MAX_PAGE_SIZE + ", was " + size);
+    }
+    long offset = (long) page * size;
+    if (offset > Integer.MAX_VALUE - size) {
+      throw new InvalidRequestException("page", "is too far: " + page);
+    }
+    // One more than asked tells whether there is a next page without counting the orders.
+    List<OrderSummary> orders =
+        recent.page((int) offset, size + 1).stream()
+            .map(payFlow::find)
+            .flatMap(Optional::stream)
+            .map(d -> OrderViews.summary(d.order()))
+            .toList();
+    boolean hasMore = orders.size() > size;
+    return new OrderPage(page, size, hasMore ? orders.subList(0, size) : orders, hasMore);
   }
 
   /** 创建订单: checks prices and stock, locks the stock, and answers 201 with the order number. */
@@ -55,6 +104,7 @@ public class OrderController {
         payFlow.createOrder(
             new CreateOrderRequest(
                 require(body.userId(), "userId"), lines(body.items()), body.description(), null));
+    recent.add(order.orderNo());
     return ResponseEntity.created(URI.create("/api/orders/" + order.orderNo()))
         .body(
             new CreatedOrder(
@@ -92,6 +142,55 @@ public class OrderController {
         start.resumed());
   }
 
+  /**
+   * Cancels an unpaid order (取消订单): payflow closes its payments at WeChat first, then the order,
+   * and releases the stock. Cancelling a cancelled order changes nothing and answers the same; if
+   * WeChat says the order was paid meanwhile, the answer is the paid order.
+   */
+  @PostMapping("/api/orders/{orderNo}/cancel")
+  public OrderView cancel(
+      @PathVariable String orderNo, @RequestBody(required = false) @Nullable CancelBody body) {
+    String reason = body == null || body.reason() == null ? DEFAULT_CANCEL_REASON : body.reason();
+    payFlow.cancel(orderNo, reason);
+    return OrderViews.of(details(orderNo));
+  }
+
+  /**
+   * Refunds part or all of a paid order (申请退款): answers 201 with the refund as it is when payflow
+   * has recorded it. WeChat's answer and its refund notification come later and are pushed on the
+   * order's event stream as {@code refund} events.
+   */
+  @PostMapping("/api/orders/{orderNo}/refunds")
+  public ResponseEntity<RefundView> refund(
+      @PathVariable String orderNo, @RequestBody RefundBody body) {
+    long amount = require(body.amount(), "amount");
+    String reason = body.reason() == null ? DEFAULT_REFUND_REASON : body.reason();
+    Refund refund = payFlow.refund(orderNo, amount, reason);
+    return ResponseEntity.created(URI.create("/api/orders/" + orderNo))
+        .body(OrderViews.refund(refund));
+  }
+
+  /**
+   * The QR code (二维码) of a Native payment's {@code code_url}, as SVG: what the payer scans with
+   * WeChat. Only a payment's own URL is drawn, so this is no QR service for any text.
+   */
+  @GetMapping(value = "/api/orders/{orderNo}/payments/{paymentNo}/qr", produces = QR_MEDIA_TYPE)
+  public ResponseEntity<String> qr(@PathVariable String orderNo, @PathVariable String paymentNo) {
+    Payment payment =
+        details(orderNo).payments().stream()
+            .filter(p -> p.paymentNo().equals(paymentNo))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("payment", paymentNo));
+    String codeUrl = payment.prepayData().get(CODE_URL);
+    if (codeUrl == null) {
+      throw new NotFoundException("QR code of payment", paymentNo + " (not a Native payment)");
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(QR_MEDIA_TYPE))
+        .cacheControl(CacheControl.noStore())
+        .body(QrCodes.svg(codeUrl));
+  }
+
   /** The order with its payments, stock state and the notifications it sent. */
   @GetMapping("/api/orders/{orderNo}")
   public OrderView get(@PathVariable String orderNo) {
@@ -121,6 +220,11 @@ public class OrderController {
         Map.of("orderNo", orderNo, "status", now.status().name(), "cause", "snapshot"));
     return emitter;
   }
+
+  private static final String QR_MEDIA_TYPE = "image/svg+xml";
+
+  /** Where payflow-wechat keeps a Native payment's URL among its prepay data. */
+  private static final String CODE_URL = "code_url";
 
   private OrderDetails details(String orderNo) {
     return payFlow.find(orderNo).orElseThrow(() -> new NotFoundException("order", orderNo));

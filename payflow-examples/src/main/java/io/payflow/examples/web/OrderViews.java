@@ -7,10 +7,13 @@ import io.payflow.core.effect.EffectType;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.Payment;
+import io.payflow.core.model.Refund;
 import io.payflow.examples.web.Dtos.ItemBody;
 import io.payflow.examples.web.Dtos.NotificationView;
+import io.payflow.examples.web.Dtos.OrderSummary;
 import io.payflow.examples.web.Dtos.OrderView;
 import io.payflow.examples.web.Dtos.PaymentView;
+import io.payflow.examples.web.Dtos.RefundView;
 import io.payflow.examples.web.Dtos.StockView;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +41,8 @@ final class OrderViews {
         order.paidAt(),
         order.failureReason(),
         details.payments().stream().map(OrderViews::payment).toList(),
+        order.refundedAmount(),
+        details.refunds().stream().map(OrderViews::refund).toList(),
         stock(effects),
         effects.stream()
             .filter(e -> e.type() == EffectType.NOTIFY)
@@ -61,6 +66,30 @@ final class OrderViews {
         p.failureCode(),
         p.failureReason(),
         p.createdAt());
+  }
+
+  static RefundView refund(Refund r) {
+    return new RefundView(
+        r.refundNo(),
+        r.orderNo(),
+        r.paymentNo(),
+        r.amount(),
+        r.reason(),
+        r.status(),
+        r.failureReason(),
+        r.createdAt(),
+        r.completedAt());
+  }
+
+  static OrderSummary summary(Order o) {
+    return new OrderSummary(
+        o.orderNo(),
+        o.userId(),
+        o.status(),
+        o.totalAmount(),
+        o.refundedAmount(),
+        o.lines().stream().mapToInt(OrderLine::quantity).sum(),
+        o.createdAt());
   }
 
   /**

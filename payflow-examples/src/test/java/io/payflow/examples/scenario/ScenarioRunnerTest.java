@@ -9,13 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scenario runner, exactly as its command runs it: a fresh shop, four branches, four files. */
+/**
+ * The scenario runner, exactly as its command runs it: a fresh shop, the diagram's four branches
+ * and four more of the lifecycle, one file each.
+ */
 class ScenarioRunnerTest {
 
   @TempDir Path out;
 
   @Test
-  void playsTheFourBranchesAndEachDiagramNamesTheSevenParticipants() throws Exception {
+  void playsEveryScenarioAndEachDiagramNamesTheSevenParticipants() throws Exception {
     List<ScenarioResult> results = ScenarioRunner.runAll(out);
 
     assertThat(results)

@@ -1,7 +1,10 @@
 package io.payflow.examples.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -27,9 +30,12 @@ import io.payflow.examples.shop.ShopConfiguration;
 import io.payflow.jdbc.JdbcInventoryService;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -155,15 +161,114 @@ class OrderApiErrorMappingTest {
         .andExpect(jsonPath("$.code").value("CONCURRENT_UPDATE"));
   }
 
-  @Test
-  void unknownPayflowCodeIs500KeepingTheCode() throws Exception {
-    // a code the demo maps to no status of its own
-    given(payFlow.startPayment(any()))
-        .willThrow(new PayFlowException(PayFlowErrorCode.UNKNOWN_CHANNEL, "new"));
+  @ParameterizedTest
+  @EnumSource(PayFlowErrorCode.class)
+  void everyPayflowCodeHasAStatusOfItsOwnAndNoneIs500(PayFlowErrorCode code) throws Exception {
+    given(payFlow.startPayment(any())).willThrow(new PayFlowException(code, "because " + code));
 
     mvc.perform(json(post("/api/orders/O1/payments"), PAY))
-        .andExpect(status().isInternalServerError())
+        .andExpect(status().is(ApiExceptionHandler.status(code).value()))
+        .andExpect(jsonPath("$.code").value(code.name()))
+        .andExpect(jsonPath("$.message").value("because " + code));
+    assertThat(ApiExceptionHandler.status(code)).isNotEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+  }
+
+  @Test
+  void aMisconfiguredShopIs503AndAChannelThatDidNotAnswerIs504() throws Exception {
+    given(payFlow.startPayment(any()))
+        .willThrow(new PayFlowException(PayFlowErrorCode.UNKNOWN_CHANNEL, "no channel 'alipay'"));
+    given(payFlow.cancel(any(), any()))
+        .willThrow(new ChannelException(ChannelErrorKind.UNKNOWN_OUTCOME, null, "read timed out"));
+
+    mvc.perform(json(post("/api/orders/O1/payments"), PAY))
+        .andExpect(status().isServiceUnavailable())
         .andExpect(jsonPath("$.code").value("UNKNOWN_CHANNEL"));
+    mvc.perform(post("/api/orders/O1/cancel"))
+        .andExpect(status().isGatewayTimeout())
+        .andExpect(jsonPath("$.code").value("CHANNEL_UNKNOWN_OUTCOME"));
+  }
+
+  @Test
+  void cancellingAPaidOrderIs409AndWechatBusyIs503() throws Exception {
+    given(payFlow.cancel(eq("O1"), any()))
+        .willThrow(
+            new IllegalTransitionException(
+                "order", "O1", OrderStatus.FULFILLING, OrderStatus.CLOSED));
+    given(payFlow.cancel(eq("O2"), any()))
+        .willThrow(new ChannelException(ChannelErrorKind.RETRY_LATER, "SYSTEM_ERROR", "系统错误"));
+
+    mvc.perform(json(post("/api/orders/O1/cancel"), "{\"reason\":\"changed my mind\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("ILLEGAL_TRANSITION"));
+    mvc.perform(post("/api/orders/O2/cancel"))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.code").value("CHANNEL_RETRY_LATER"));
+  }
+
+  @Test
+  void cancelWithoutABodyRecordsTheDefaultReason() throws Exception {
+    given(payFlow.cancel(any(), any())).willThrow(new NotFoundException("order", "O404"));
+
+    mvc.perform(post("/api/orders/O404/cancel"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    then(payFlow).should().cancel("O404", OrderController.DEFAULT_CANCEL_REASON);
+  }
+
+  @Test
+  void refundWithoutAnAmountIs400BeforePayflowIsCalled() throws Exception {
+    mvc.perform(json(post("/api/orders/O1/refunds"), "{\"reason\":\"broken\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
+        .andExpect(jsonPath("$.field").value("amount"));
+    then(payFlow).shouldHaveNoInteractions();
+  }
+
+  @Test
+  void refundOfMoreThanIsLeftIs400AndOfAnUnpaidOrderIs409() throws Exception {
+    given(payFlow.refund(eq("O1"), eq(5000L), any()))
+        .willThrow(
+            new InvalidRequestException(
+                "amount", "5000 fen is more than is left to refund (3998 fen)"));
+    given(payFlow.refund(eq("O2"), eq(100L), any()))
+        .willThrow(
+            new IllegalTransitionException(
+                "order", "O2", OrderStatus.PENDING_PAYMENT, OrderStatus.REFUNDING));
+
+    mvc.perform(json(post("/api/orders/O1/refunds"), "{\"amount\":5000,\"reason\":\"x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("amount"))
+        .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("3998")));
+    mvc.perform(json(post("/api/orders/O2/refunds"), "{\"amount\":100}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("ILLEGAL_TRANSITION"));
+    then(payFlow).should().refund("O2", 100L, OrderController.DEFAULT_REFUND_REASON);
+  }
+
+  @Test
+  void anOrderPageOutOfRangeIs400NamingTheParameter() throws Exception {
+    mvc.perform(get("/api/orders?size=0"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("size"));
+    mvc.perform(get("/api/orders?size=101"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("size"));
+    mvc.perform(get("/api/orders?page=-1"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("page"));
+    mvc.perform(get("/api/orders?page=two"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
+        .andExpect(jsonPath("$.field").value("page"));
+  }
+
+  @Test
+  void theQrCodeOfAnUnknownOrderIs404() throws Exception {
+    given(payFlow.find("O404")).willReturn(Optional.empty());
+
+    mvc.perform(get("/api/orders/O404/payments/O404P1/qr"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("NOT_FOUND"));
   }
 
   @Test

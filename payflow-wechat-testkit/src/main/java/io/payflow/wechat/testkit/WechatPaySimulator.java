@@ -254,6 +254,22 @@ public interface WechatPaySimulator extends AutoCloseable {
   SimulatedRefund completeRefund(String outRefundNo);
 
   /**
+   * Ends a refund without the money reaching the payer: {@code PROCESSING} becomes {@code ABNORMAL}
+   * (退款异常, e.g. the payer's card was cancelled; the amount stays taken from the order, as WeChat
+   * keeps it for an 异常退款) or {@code CLOSED} (退款关闭; the amount can be refunded again). Sends no
+   * notification: see {@link #refundNotification(String)}, which then carries {@code
+   * REFUND.ABNORMAL} or {@code REFUND.CLOSED}.
+   *
+   * @param outRefundNo the merchant's refund number
+   * @param outcome {@link RefundStatus#ABNORMAL} or {@link RefundStatus#CLOSED}
+   * @return the refund
+   * @throws IllegalArgumentException if the refund was never requested, or {@code outcome} is
+   *     neither ABNORMAL nor CLOSED
+   * @throws IllegalStateException if it is not processing
+   */
+  SimulatedRefund failRefund(String outRefundNo, RefundStatus outcome);
+
+  /**
    * Starts a {@code TRANSACTION.SUCCESS} notification (支付成功通知) of the order as it is now; the order
    * should be paid first with {@link #pay(String)}.
    *
@@ -264,8 +280,9 @@ public interface WechatPaySimulator extends AutoCloseable {
   NotificationBuilder transactionNotification(String outTradeNo);
 
   /**
-   * Starts a {@code REFUND.SUCCESS} notification (退款结果通知) of the refund as it is now; complete it
-   * first with {@link #completeRefund(String)}.
+   * Starts a refund notification (退款结果通知) of the refund as it is now: {@code REFUND.SUCCESS} after
+   * {@link #completeRefund(String)} (and while it is still processing), {@code REFUND.ABNORMAL} or
+   * {@code REFUND.CLOSED} after {@link #failRefund(String, RefundStatus)}.
    *
    * @param outRefundNo the merchant's refund number
    * @return a builder; nothing is sent until {@link #deliver(NotificationRequest)}

@@ -152,6 +152,31 @@ class NotificationTest {
 
   @ParameterizedTest
   @EnumSource(
+      value = RefundStatus.class,
+      names = {"ABNORMAL", "CLOSED"})
+  void aFailedRefundIsNotifiedWithItsOwnEventTypeAndStatus(RefundStatus outcome) {
+    String outTradeNo = paidOrder(700);
+    CreateRequest request = new CreateRequest();
+    request.setOutTradeNo(outTradeNo);
+    request.setOutRefundNo("R-" + outTradeNo);
+    AmountReq amount = new AmountReq();
+    amount.setRefund(700L);
+    amount.setTotal(700L);
+    amount.setCurrency("CNY");
+    request.setAmount(amount);
+    sdk.refunds.create(request);
+    sim.failRefund("R-" + outTradeNo, outcome);
+
+    NotificationRequest n = sim.refundNotification("R-" + outTradeNo).build();
+    RefundNotification r = parse(n, RefundNotification.class);
+
+    assertThat(n.body()).contains("\"event_type\":\"REFUND." + outcome.name() + "\"");
+    assertThat(r.getRefundStatus()).isEqualTo(Status.valueOf(outcome.name()));
+    assertThat(r.getSuccessTime()).isNull();
+  }
+
+  @ParameterizedTest
+  @EnumSource(
       value = Tamper.class,
       names = {"BAD_SIGNATURE", "UNKNOWN_SERIAL", "SIGNATURE_PROBE", "BODY_CHANGED_AFTER_SIGNING"})
   void theSdkRefusesATamperedSignature(Tamper tamper) {

@@ -1,6 +1,7 @@
 package io.payflow.wechat.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
@@ -288,6 +289,62 @@ class SimulatorWithOfficialSdkTest {
     assertThat(query(outTradeNo).getTradeState()).isEqualTo(Transaction.TradeStateEnum.REFUND);
     assertThat(tooMuch.getErrorCode()).isEqualTo("INVALID_REQUEST");
     assertThat(tooMuch.getErrorMessage()).contains("可退 700 分");
+  }
+
+  @Test
+  void anAbnormalRefundIsQueriedAbnormalAndKeepsItsAmountTaken() {
+    String outTradeNo = Orders.newOutTradeNo();
+    sdk.nativePay.prepay(Orders.nativePrepay(sim, outTradeNo, 1000));
+    sim.pay(outTradeNo);
+    refund(outTradeNo, "R-" + outTradeNo, 1000, 1000);
+
+    SimulatedRefund failed = sim.failRefund("R-" + outTradeNo, RefundStatus.ABNORMAL);
+    QueryByOutRefundNoRequest q = new QueryByOutRefundNoRequest();
+    q.setOutRefundNo("R-" + outTradeNo);
+    ServiceException again =
+        catchThrowableOfType(
+            ServiceException.class, () -> refund(outTradeNo, "R2-" + outTradeNo, 1, 1000));
+
+    assertThat(failed.status()).isEqualTo(RefundStatus.ABNORMAL);
+    assertThat(failed.successTime()).isNull();
+    assertThat(sdk.refunds.queryByOutRefundNo(q).getStatus()).isEqualTo(Status.ABNORMAL);
+    assertThat(again.getErrorMessage()).contains("可退 0 分");
+  }
+
+  @Test
+  void aClosedRefundIsQueriedClosedAndItsAmountCanBeRefundedAgain() {
+    String outTradeNo = Orders.newOutTradeNo();
+    sdk.nativePay.prepay(Orders.nativePrepay(sim, outTradeNo, 1000));
+    sim.pay(outTradeNo);
+    refund(outTradeNo, "R-" + outTradeNo, 600, 1000);
+
+    sim.failRefund("R-" + outTradeNo, RefundStatus.CLOSED);
+    QueryByOutRefundNoRequest q = new QueryByOutRefundNoRequest();
+    q.setOutRefundNo("R-" + outTradeNo);
+    Refund second = refund(outTradeNo, "R2-" + outTradeNo, 1000, 1000);
+
+    assertThat(sdk.refunds.queryByOutRefundNo(q).getStatus()).isEqualTo(Status.CLOSED);
+    assertThat(second.getStatus()).isEqualTo(Status.PROCESSING);
+    assertThat(sim.order(outTradeNo).orElseThrow().refunded()).isEqualTo(1000);
+  }
+
+  @Test
+  void onlyAProcessingRefundFailsAndOnlyAsAbnormalOrClosed() {
+    String outTradeNo = Orders.newOutTradeNo();
+    sdk.nativePay.prepay(Orders.nativePrepay(sim, outTradeNo, 1000));
+    sim.pay(outTradeNo);
+    refund(outTradeNo, "R-" + outTradeNo, 100, 1000);
+
+    assertThatThrownBy(() -> sim.failRefund("R-" + outTradeNo, RefundStatus.SUCCESS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ABNORMAL or CLOSED");
+    assertThatThrownBy(() -> sim.failRefund("NO-SUCH-REFUND", RefundStatus.CLOSED))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NO-SUCH-REFUND");
+    sim.completeRefund("R-" + outTradeNo);
+    assertThatThrownBy(() -> sim.failRefund("R-" + outTradeNo, RefundStatus.CLOSED))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is SUCCESS, not PROCESSING");
   }
 
   @Test

@@ -23,7 +23,9 @@ final class DefaultNotificationBuilder implements NotificationBuilder {
   /** What a notification is about: its event type, summary and resource type. */
   enum Kind {
     TRANSACTION_SUCCESS("TRANSACTION.SUCCESS", "支付成功", "transaction"),
-    REFUND_SUCCESS("REFUND.SUCCESS", "退款成功", "refund");
+    REFUND_SUCCESS("REFUND.SUCCESS", "退款成功", "refund"),
+    REFUND_ABNORMAL("REFUND.ABNORMAL", "退款异常", "refund"),
+    REFUND_CLOSED("REFUND.CLOSED", "退款关闭", "refund");
 
     final String eventType;
     final String summary;

@@ -314,6 +314,30 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
   }
 
   @Override
+  public SimulatedRefund failRefund(String outRefundNo, RefundStatus outcome) {
+    if (outcome != RefundStatus.ABNORMAL && outcome != RefundStatus.CLOSED) {
+      throw new IllegalArgumentException(
+          "a refund fails as ABNORMAL or CLOSED, not " + outcome + ": see completeRefund");
+    }
+    synchronized (api.lock()) {
+      RefundState refund = api.refundLocked(outRefundNo);
+      if (refund == null) {
+        throw new IllegalArgumentException(
+            "no refund " + outRefundNo + " at the WeChat Pay simulator: request it first");
+      }
+      if (refund.status != RefundStatus.PROCESSING) {
+        throw new IllegalStateException(
+            "refund " + outRefundNo + " is " + refund.status + ", not PROCESSING");
+      }
+      refund.status = outcome;
+      if (outcome == RefundStatus.CLOSED) {
+        refund.order.refunded -= refund.refund;
+      }
+      return refund.snapshot();
+    }
+  }
+
+  @Override
   public NotificationBuilder transactionNotification(String outTradeNo) {
     String notifyUrl;
     synchronized (api.lock()) {
@@ -335,12 +359,20 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
   @Override
   public NotificationBuilder refundNotification(String outRefundNo) {
     RefundState refund;
+    DefaultNotificationBuilder.Kind kind;
     synchronized (api.lock()) {
       refund = api.refundLocked(outRefundNo);
       if (refund == null) {
         throw new IllegalArgumentException(
             "no refund " + outRefundNo + " at the WeChat Pay simulator: request it first");
       }
+      // The event type follows the refund's state now, as WeChat sends one notification per end.
+      kind =
+          switch (refund.status) {
+            case ABNORMAL -> DefaultNotificationBuilder.Kind.REFUND_ABNORMAL;
+            case CLOSED -> DefaultNotificationBuilder.Kind.REFUND_CLOSED;
+            case PROCESSING, SUCCESS -> DefaultNotificationBuilder.Kind.REFUND_SUCCESS;
+          };
     }
     String override = notifyUrlOverride;
     String url =
@@ -349,7 +381,7 @@ public final class DefaultWechatPaySimulator implements WechatPaySimulator {
             : refund.notifyUrl != null ? refund.notifyUrl : refund.order.notifyUrl;
     RefundState chosen = refund;
     return new DefaultNotificationBuilder(
-        DefaultNotificationBuilder.Kind.REFUND_SUCCESS,
+        kind,
         () -> {
           synchronized (api.lock()) {
             return WechatPayApi.write(api.refundNotificationJson(chosen));

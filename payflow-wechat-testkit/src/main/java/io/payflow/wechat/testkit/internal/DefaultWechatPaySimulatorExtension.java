@@ -6,6 +6,7 @@ import io.payflow.wechat.testkit.Fault;
 import io.payflow.wechat.testkit.NotificationBuilder;
 import io.payflow.wechat.testkit.NotificationRequest;
 import io.payflow.wechat.testkit.RecordedCall;
+import io.payflow.wechat.testkit.RefundStatus;
 import io.payflow.wechat.testkit.SigningMode;
 import io.payflow.wechat.testkit.SimulatedOrder;
 import io.payflow.wechat.testkit.SimulatedRefund;
@@ -249,6 +250,11 @@ public final class DefaultWechatPaySimulatorExtension implements WechatPaySimula
   @Override
   public SimulatedRefund completeRefund(String outRefundNo) {
     return simulator().completeRefund(outRefundNo);
+  }
+
+  @Override
+  public SimulatedRefund failRefund(String outRefundNo, RefundStatus outcome) {
+    return simulator().failRefund(outRefundNo, outcome);
   }
 
   @Override

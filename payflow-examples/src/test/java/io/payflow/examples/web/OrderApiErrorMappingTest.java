@@ -27,6 +27,7 @@ import io.payflow.core.error.PayFlowException;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.examples.push.PushConfiguration;
 import io.payflow.examples.shop.ShopConfiguration;
+import io.payflow.jdbc.JdbcInventoryService;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,7 @@ class OrderApiErrorMappingTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean PayFlow payFlow;
+  @MockitoBean JdbcInventoryService inventory;
 
   @Test
   void insufficientStockIs409WithPayflowCode() throws Exception {

@@ -568,6 +568,24 @@ class DemoShopApiTest {
   }
 
   @Test
+  void theSimulatorRefusesTheNextPrepayOfTheChosenKindOnly() {
+    String orderNo = newOrder();
+
+    http.postForObject("/simulator/prepays/fail-next?channel=WECHAT_NATIVE", null, JsonNode.class);
+
+    assertThat(pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertError(
+        pay(orderNo, Map.of("channel", "WECHAT_NATIVE")), HttpStatus.BAD_GATEWAY, "PREPAY_FAILED");
+    assertThat(pay(orderNo, Map.of("channel", "WECHAT_NATIVE")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertError(
+        http.postForEntity("/simulator/prepays/fail-next?channel=ALIPAY", null, JsonNode.class),
+        HttpStatus.BAD_REQUEST,
+        "INVALID_REQUEST");
+  }
+
+  @Test
   void aCallbackBeforeThePayerActedIs409() {
     String orderNo = newOrder();
     String paymentNo =

@@ -25,6 +25,7 @@ import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.error.PayFlowErrorCode;
 import io.payflow.core.error.PayFlowException;
 import io.payflow.core.model.OrderStatus;
+import io.payflow.core.spi.OrderStore;
 import io.payflow.examples.push.PushConfiguration;
 import io.payflow.examples.shop.ShopConfiguration;
 import java.util.Optional;
@@ -55,6 +56,7 @@ class OrderApiErrorMappingTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean PayFlow payFlow;
+  @MockitoBean OrderStore store;
 
   @Test
   void insufficientStockIs409WithPayflowCode() throws Exception {

@@ -98,8 +98,20 @@ public interface PayFlow extends AutoCloseable {
   /** Closes unpaid orders past their expiry (channel first, then locally); returns how many. */
   int closeExpiredOrders();
 
-  /** Queries the channel for payments silent for too long (主动查单); returns how many. */
+  /**
+   * Queries the channel for payments silent for too long (主动查单); returns how many got an answer
+   * applied. Payments are claimed through the store, so several instances share the work; a {@code
+   * CREATED} one waits for {@link PayFlowConfig#prepayGrace()} first.
+   */
   int reconcilePayments();
+
+  /**
+   * Queries the channel ({@code queryRefund}) for refunds {@code CREATED} or {@code PROCESSING} for
+   * longer than {@link PayFlowConfig#reconcileQueryAfter()}, whose callback may be lost, and
+   * applies the answers; returns how many got an answer applied. Claimed through the store like
+   * {@link #reconcilePayments()}; a refund still processing is asked again later, with backoff.
+   */
+  int reconcileRefunds();
 
   /** Runs effects that are due (retries and ones left by a crash); returns how many ran. */
   int runDueEffects();

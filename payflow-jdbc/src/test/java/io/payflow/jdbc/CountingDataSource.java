@@ -31,6 +31,15 @@ final class CountingDataSource implements DataSource {
 
   private final DataSource target;
 
+  /** A SELECT as sent, with its parameters by index. */
+  record Captured(String sql, java.util.Map<Integer, Object> parameters) {}
+
+  /** Every SELECT with its parameters, when not null. */
+  volatile java.util.List<Captured> selects;
+
+  /** Every statement's SQL and every commit, in order, when not null. */
+  volatile java.util.List<String> log;
+
   CountingDataSource(DataSource target) {
     this.target = target;
   }
@@ -81,7 +90,12 @@ final class CountingDataSource implements DataSource {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
-        case "commit" -> commits.incrementAndGet();
+        case "commit" -> {
+          commits.incrementAndGet();
+          if (log != null) {
+            log.add("COMMIT");
+          }
+        }
         case "rollback" -> {
           if (args == null || args.length == 0) {
             rollbacks.incrementAndGet();
@@ -125,6 +139,7 @@ final class CountingDataSource implements DataSource {
     private final Connection connection;
     private final String preparedSql;
     private int batch;
+    private final java.util.Map<Integer, Object> parameters = new java.util.TreeMap<>();
 
     StatementHandler(Statement statement, Connection connection, String preparedSql) {
       this.statement = statement;
@@ -135,15 +150,28 @@ final class CountingDataSource implements DataSource {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       String name = method.getName();
+      if (name.startsWith("set")
+          && args != null
+          && args.length >= 2
+          && args[0] instanceof Integer index) {
+        parameters.put(index, name.equals("setNull") ? null : args[1]);
+      }
       if (name.equals("addBatch")) {
         batch++;
       } else if (name.startsWith("execute")) {
         String sql =
             preparedSql != null ? preparedSql : args != null && args.length > 0 ? "" + args[0] : "";
         statements.incrementAndGet();
+        if (log != null) {
+          log.add((connection.getAutoCommit() ? "[auto] " : "") + sql.replaceAll("\\s+", " "));
+        }
         boolean read = sql.strip().toUpperCase(Locale.ROOT).startsWith("SELECT");
         if (read) {
           reads.incrementAndGet();
+          java.util.List<Captured> capture = selects;
+          if (capture != null) {
+            capture.add(new Captured(sql, new java.util.TreeMap<>(parameters)));
+          }
         }
         if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
           batchedRows.addAndGet(batch);

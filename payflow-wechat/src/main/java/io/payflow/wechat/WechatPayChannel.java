@@ -109,6 +109,11 @@ public final class WechatPayChannel implements PaymentChannel {
   }
 
   @Override
+  public String displayName() {
+    return "微信支付";
+  }
+
+  @Override
   public Prepaid prepay(PrepayRequest request) {
     requireNonNull("request", request);
     requireText("paymentNo", request.paymentNo());

@@ -253,17 +253,21 @@ public final class WechatPayConfig {
       return this;
     }
 
-    /** The merchant private key as PKCS#8 PEM text ({@code apiclient_key.pem}'s content). */
-    public Builder merchantPrivateKey(String pem) {
+    /**
+     * The merchant private key as PKCS#8 PEM text ({@code apiclient_key.pem}'s content); or give
+     * {@link #merchantPrivateKeyPath(Path)}, not both.
+     */
+    public Builder merchantPrivateKey(@Nullable String pem) {
       this.merchantPrivateKeyPem = pem;
-      this.merchantPrivateKeyPath = null;
       return this;
     }
 
-    /** The merchant private key's file ({@code apiclient_key.pem}). */
-    public Builder merchantPrivateKeyPath(Path path) {
+    /**
+     * The merchant private key's file ({@code apiclient_key.pem}); or give {@link
+     * #merchantPrivateKey(String)}, not both.
+     */
+    public Builder merchantPrivateKeyPath(@Nullable Path path) {
       this.merchantPrivateKeyPath = path;
-      this.merchantPrivateKeyPem = null;
       return this;
     }
 
@@ -284,17 +288,21 @@ public final class WechatPayConfig {
       return this;
     }
 
-    /** The WeChat Pay public key as PEM text ({@code pub_key.pem}'s content). */
-    public Builder wechatPayPublicKey(String pem) {
+    /**
+     * The WeChat Pay public key as PEM text ({@code pub_key.pem}'s content); or give {@link
+     * #wechatPayPublicKeyPath(Path)}, not both.
+     */
+    public Builder wechatPayPublicKey(@Nullable String pem) {
       this.wechatPayPublicKeyPem = pem;
-      this.wechatPayPublicKeyPath = null;
       return this;
     }
 
-    /** The WeChat Pay public key's file ({@code pub_key.pem}). */
-    public Builder wechatPayPublicKeyPath(Path path) {
+    /**
+     * The WeChat Pay public key's file ({@code pub_key.pem}); or give {@link
+     * #wechatPayPublicKey(String)}, not both.
+     */
+    public Builder wechatPayPublicKeyPath(@Nullable Path path) {
       this.wechatPayPublicKeyPath = path;
-      this.wechatPayPublicKeyPem = null;
       return this;
     }
 
@@ -452,6 +460,13 @@ public final class WechatPayConfig {
                 + " apiclient_key.pem)");
         return null;
       }
+      if (merchantPrivateKeyPem != null && merchantPrivateKeyPath != null) {
+        // Which one was meant is a guess; the key may be the wrong one. Say so, and still check
+        // both.
+        problems.add(
+            "merchantPrivateKeyPath is set and so is merchantPrivateKey: set one of them, not both");
+        loadPrivateKeyFromText(problems);
+      }
       try {
         return merchantPrivateKeyPath != null
             ? KeyLoader.privateKeyFromPath("merchantPrivateKeyPath", merchantPrivateKeyPath)
@@ -463,6 +478,14 @@ public final class WechatPayConfig {
       }
     }
 
+    private void loadPrivateKeyFromText(List<String> problems) {
+      try {
+        KeyLoader.privateKey("merchantPrivateKey", Objects.requireNonNull(merchantPrivateKeyPem));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+
     private @Nullable PublicKey checkPublicKey(List<String> problems) {
       boolean hasKey = wechatPayPublicKeyPem != null || wechatPayPublicKeyPath != null;
       boolean hasId = wechatPayPublicKeyId != null && !wechatPayPublicKeyId.isBlank();
@@ -470,7 +493,12 @@ public final class WechatPayConfig {
         return null; // reported by build(); which key is needed depends on the mode
       }
       if (verificationMode == VerificationMode.CERTIFICATE) {
-        if (hasKey || hasId) {
+        if (hasId && !hasKey) {
+          problems.add(
+              "wechatPayPublicKeyId is set but no public key is, and verificationMode is"
+                  + " CERTIFICATE: remove it, or set wechatPayPublicKeyPath or wechatPayPublicKey"
+                  + " and use PUBLIC_KEY, or COMBINED while switching from certificates");
+        } else if (hasKey || hasId) {
           problems.add(
               "wechatPayPublicKey and wechatPayPublicKeyId are set but verificationMode is"
                   + " CERTIFICATE: use PUBLIC_KEY, or COMBINED while switching from certificates");
@@ -496,6 +524,16 @@ public final class WechatPayConfig {
                 + verificationMode
                 + " mode (PEM text or wechatPayPublicKeyPath to pub_key.pem)");
         return null;
+      }
+      if (wechatPayPublicKeyPem != null && wechatPayPublicKeyPath != null) {
+        problems.add(
+            "wechatPayPublicKeyPath is set and so is wechatPayPublicKey: set one of them, not"
+                + " both");
+        try {
+          KeyLoader.publicKey("wechatPayPublicKey", wechatPayPublicKeyPem);
+        } catch (IllegalArgumentException e) {
+          problems.add(e.getMessage());
+        }
       }
       try {
         return wechatPayPublicKeyPath != null

@@ -65,7 +65,8 @@ class WechatPayConfigTest {
     Path file = dir.resolve("apiclient_key.pem");
     Files.writeString(file, TestKeys.privatePem(TestKeys.MERCHANT.getPrivate()));
 
-    WechatPayConfig config = TestKeys.config().merchantPrivateKeyPath(file).build();
+    WechatPayConfig config =
+        TestKeys.config().merchantPrivateKey(null).merchantPrivateKeyPath(file).build();
 
     assertThat(config.merchantPrivateKey()).isEqualTo(TestKeys.MERCHANT.getPrivate());
   }
@@ -125,6 +126,58 @@ class WechatPayConfigTest {
 
     assertThatThrownBy(builder::build)
         .hasMessageContaining("wechatPayPublicKey is required in PUBLIC_KEY mode");
+  }
+
+  @Test
+  void aKeyFileThatIsNotThereIsRefusedSayingThereIsNoFile(@TempDir Path dir) {
+    Path missing = dir.resolve("pub_key.pem");
+
+    assertThatThrownBy(() -> TestKeys.config().wechatPayPublicKeyPath(missing).build())
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .filteredOn(p -> p.setting().equals("wechatPayPublicKeyPath"))
+                    .extracting(ConfigurationException.Problem::problem)
+                    .anyMatch(
+                        p ->
+                            p.contains("cannot be read from")
+                                && p.contains("no file at " + missing)));
+  }
+
+  @Test
+  void aPrivateKeyGivenBothAsFileAndAsTextIsRefused(@TempDir Path dir) throws Exception {
+    Path file =
+        java.nio.file.Files.writeString(
+            dir.resolve("apiclient_key.pem"), TestKeys.privatePem(TestKeys.MERCHANT.getPrivate()));
+
+    assertThatThrownBy(() -> TestKeys.config().merchantPrivateKeyPath(file).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(
+            "merchantPrivateKeyPath is set and so is merchantPrivateKey: set one of them");
+  }
+
+  @Test
+  void aPublicKeyGivenBothAsFileAndAsTextIsRefused(@TempDir Path dir) throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("pub_key.pem"), "unused");
+
+    assertThatThrownBy(() -> TestKeys.config().wechatPayPublicKeyPath(file).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(
+            "wechatPayPublicKeyPath is set and so is wechatPayPublicKey: set one of them");
+  }
+
+  @Test
+  void aPublicKeyIdWithoutAKeyInCertificateModeIsRefusedSayingWhatToDo() {
+    WechatPayConfig.Builder builder =
+        TestKeys.config()
+            .verificationMode(VerificationMode.CERTIFICATE)
+            .wechatPayPublicKey(null)
+            .wechatPayPublicKeyPath(null);
+
+    assertThatThrownBy(builder::build)
+        .hasMessageContaining("wechatPayPublicKeyId is set but no public key is")
+        .hasMessageContaining("remove it");
   }
 
   @Test

@@ -17,6 +17,14 @@ public interface PaymentChannel {
   String id();
 
   /**
+   * The name people know the channel by, e.g. {@code 微信支付}: the payment channel's label in the flow
+   * trace and its diagram ("调用微信支付统一下单"). The id by default.
+   */
+  default String displayName() {
+    return id();
+  }
+
+  /**
    * Places the order with the channel (统一下单) and returns what the front end needs to pay.
    *
    * @throws ChannelException if the channel refused it or the outcome is unknown

@@ -84,21 +84,7 @@ public record Order(
 
   /** Fulfilment was started at {@code at}; the status is kept. */
   public Order fulfillmentStarted(Instant at) {
-    return new Order(
-        orderNo,
-        userId,
-        lines,
-        totalAmount,
-        description,
-        status,
-        version,
-        createdAt,
-        expiresAt,
-        paidAt,
-        closedAt,
-        refundedAmount,
-        failureReason,
-        at);
+    return with(status, version, paidAt, closedAt, refundedAmount, failureReason, at);
   }
 
   private Order with(
@@ -108,6 +94,24 @@ public record Order(
       @Nullable Instant newClosedAt,
       long newRefundedAmount,
       @Nullable String newFailureReason) {
+    return with(
+        newStatus,
+        newVersion,
+        newPaidAt,
+        newClosedAt,
+        newRefundedAmount,
+        newFailureReason,
+        fulfillmentStartedAt);
+  }
+
+  private Order with(
+      OrderStatus newStatus,
+      long newVersion,
+      @Nullable Instant newPaidAt,
+      @Nullable Instant newClosedAt,
+      long newRefundedAmount,
+      @Nullable String newFailureReason,
+      @Nullable Instant newFulfillmentStartedAt) {
     return new Order(
         orderNo,
         userId,
@@ -122,6 +126,6 @@ public record Order(
         newClosedAt,
         newRefundedAmount,
         newFailureReason,
-        fulfillmentStartedAt);
+        newFulfillmentStartedAt);
   }
 }

@@ -37,6 +37,30 @@ public record Refund(
     @Nullable Instant completedAt,
     RefundKind kind) {
 
+  /** A new refund, {@code CREATED} at {@code now}: persisted before the channel is called. */
+  public static Refund created(
+      String refundNo,
+      String orderNo,
+      String paymentNo,
+      long amount,
+      String reason,
+      RefundKind kind,
+      Instant now) {
+    return new Refund(
+        refundNo,
+        orderNo,
+        paymentNo,
+        amount,
+        reason,
+        RefundStatus.CREATED,
+        null,
+        null,
+        now,
+        now,
+        null,
+        kind);
+  }
+
   /** {@code PROCESSING}: accepted by the channel as {@code channelRefundId}. */
   public Refund processing(@Nullable String channelRefundId, Instant now) {
     return with(RefundStatus.PROCESSING, channelRefundId, null, now, null);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders an order's flow trace as a Mermaid {@code sequenceDiagram}, declaring the seven
@@ -45,13 +46,26 @@ public final class MermaidRenderer {
    * @param entries the trace, in the order it happened
    */
   public static String render(String title, List<TraceEntry> entries) {
+    return render(title, entries, Map.of());
+  }
+
+  /**
+   * The diagram of these entries, with some participants drawn under other labels than the
+   * reference diagram's, e.g. the payment channel under the channel's own name.
+   *
+   * @param title drawn as a note over all participants at the top; empty for none
+   * @param entries the trace, in the order it happened
+   * @param labels the label of a participant where it differs from {@link Participant#label()}
+   */
+  public static String render(
+      String title, List<TraceEntry> entries, Map<Participant, String> labels) {
     StringBuilder out = new StringBuilder("sequenceDiagram\n");
     for (Participant p : Participant.values()) {
       out.append(INDENT)
           .append("participant ")
           .append(p.alias())
           .append(" as ")
-          .append(p.label())
+          .append(escape(labels.getOrDefault(p, p.label())))
           .append('\n');
     }
     if (!title.isBlank()) {

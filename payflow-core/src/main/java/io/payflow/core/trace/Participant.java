@@ -1,6 +1,10 @@
 package io.payflow.core.trace;
 
-/** The participants of the reference order-payment sequence diagram. */
+/**
+ * The participants of the reference order-payment sequence diagram, with its labels as the default
+ * vocabulary. The payment channel's label is the reference's (微信支付) only by default: a rendered
+ * order is drawn with its channel's {@code PaymentChannel#displayName()}.
+ */
 public enum Participant {
   USER("U", "用户"),
   FRONTEND("FE", "前端"),

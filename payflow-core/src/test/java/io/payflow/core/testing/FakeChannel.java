@@ -61,6 +61,11 @@ public final class FakeChannel implements PaymentChannel {
   }
 
   @Override
+  public String displayName() {
+    return "微信支付";
+  }
+
+  @Override
   public Prepaid prepay(PrepayRequest request) {
     prepays.add(request);
     return onPrepay.apply(request);

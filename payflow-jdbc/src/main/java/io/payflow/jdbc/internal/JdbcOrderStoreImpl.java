@@ -204,19 +204,23 @@ public final class JdbcOrderStoreImpl implements JdbcOrderStore {
     OrderRecord record = update.record();
     Order order = record.order();
     String orderNo = order.orderNo();
-    if (order.version() != update.expectedVersion() + 1) {
-      throw new IllegalArgumentException(
-          "the new version of order "
-              + orderNo
-              + " must be "
-              + (update.expectedVersion() + 1)
-              + ", was "
-              + order.version());
-    }
     db.tx()
         .write(
             "updating order " + orderNo,
             (c, joined) -> {
+              if (order.version() != update.expectedVersion() + 1) {
+                // as a compare-and-set would: a stale writer hears that first
+                if (currentVersion(c, orderNo) != update.expectedVersion()) {
+                  throw new ConcurrentUpdateException(orderNo, update.expectedVersion());
+                }
+                throw new IllegalArgumentException(
+                    "the new version of order "
+                        + orderNo
+                        + " must be "
+                        + (update.expectedVersion() + 1)
+                        + ", was "
+                        + order.version());
+              }
               try (PreparedStatement ps = c.prepareStatement(orderUpdate)) {
                 int i = 0;
                 ps.setString(++i, order.userId());

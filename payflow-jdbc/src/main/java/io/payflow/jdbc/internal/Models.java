@@ -81,7 +81,7 @@ final class Models {
         createdAt,
         updatedAt,
         completedAt,
-        kind == null ? RefundKind.REQUESTED : RefundKind.valueOf(kind));
+        Rows.enumOf(RefundKind.class, kind, orderNo, "kind of refund " + refundNo));
   }
 
   static String kind(Refund refund) {

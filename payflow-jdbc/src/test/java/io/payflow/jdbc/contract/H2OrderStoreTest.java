@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class H2OrderStoreTest extends OrderStoreContract {
 
-  @RegisterExtension static final JdbcTestDatabase db = JdbcTestDatabase.on(TestDatabase.H2);
+  @RegisterExtension
+  static final JdbcTestDatabase db = JdbcTestDatabase.on(TestDatabase.H2, "shop_pf_");
 
   @Override
   protected OrderStore createStore() {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MariaDbInventoryServiceTest extends InventoryServiceContract {
 
-  @RegisterExtension static final JdbcTestDatabase db = JdbcTestDatabase.on(TestDatabase.MARIADB);
+  @RegisterExtension
+  static final JdbcTestDatabase db = JdbcTestDatabase.on(TestDatabase.MARIADB, "inv_");
 
   private JdbcInventoryService inventory;
 

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +34,14 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration
 @EnableConfigurationProperties(PayFlowProperties.class)
 public class PayFlowAutoConfiguration {
+
+  /** Reads payflow.wechat.verification, naming the accepted values when it cannot. */
+  @Bean
+  @ConfigurationPropertiesBinding
+  @ConditionalOnMissingBean
+  static VerificationConverter payflowVerificationConverter() {
+    return new VerificationConverter();
+  }
 
   @Bean
   @ConditionalOnMissingBean
@@ -74,6 +83,7 @@ public class PayFlowAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
   static InMemoryDefaultsWarning payflowInMemoryDefaultsWarning(
       ObjectProvider<OrderStore> store,
       ObjectProvider<InventoryService> inventory,

@@ -2,6 +2,7 @@ package io.payflow.spring.autoconfigure;
 
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.error.ConfigurationException;
+import io.payflow.core.schedule.SchedulerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -10,15 +11,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code payflow.*} properties. They only feed {@link PayFlowConfig} and the WeChat channel's
- * builder; every rule about a value lives there, or in the fail-fast checks of the WeChat
- * auto-configuration.
+ * The {@code payflow.*} properties. They only feed {@link PayFlowConfig}'s builder and the WeChat
+ * channel's ({@code WechatPayConfig.Builder}); every rule about a value lives in those builders,
+ * and their problems are reported here by property name. Defaults are the builders' own {@code
+ * DEFAULT_…} values; a WeChat setting left unset (or blank) takes the channel's default.
  */
 @ConfigurationProperties("payflow")
 public class PayFlowProperties {
 
   /** How many orders, payments or effects one sweep takes at most. */
-  private int batchSize = 100;
+  private int batchSize = PayFlowConfig.DEFAULT_BATCH_SIZE;
 
   private final Order order = new Order();
   private final Effects effects = new Effects();
@@ -74,6 +76,7 @@ public class PayFlowProperties {
           "effectBackoffMultiplier", "payflow.effects.multiplier",
           "effectLease", "payflow.effects.lease",
           "reconcileQueryAfter", "payflow.reconcile.query-after",
+          "prepayGrace", "payflow.reconcile.prepay-grace",
           "batchSize", "payflow.batch-size");
 
   /**
@@ -105,6 +108,7 @@ public class PayFlowProperties {
         .effectBackoffMultiplier(effects.multiplier)
         .effectLease(effects.lease)
         .reconcileQueryAfter(reconcile.queryAfter)
+        .prepayGrace(reconcile.prepayGrace)
         .refundLatePayments(latePayments.refund)
         .batchSize(batchSize)
         .build();
@@ -114,7 +118,7 @@ public class PayFlowProperties {
   public static class Order {
 
     /** How long a new order stays payable before it is closed and its stock released. */
-    private Duration expireAfter = Duration.ofMinutes(30);
+    private Duration expireAfter = PayFlowConfig.DEFAULT_ORDER_EXPIRE_AFTER;
 
     public Duration getExpireAfter() {
       return expireAfter;
@@ -129,22 +133,22 @@ public class PayFlowProperties {
   public static class Effects {
 
     /** Attempts of one effect before it is parked as dead. */
-    private int maxAttempts = 8;
+    private int maxAttempts = PayFlowConfig.DEFAULT_EFFECT_MAX_ATTEMPTS;
 
     /** Wait after the first failed attempt of an effect. */
-    private Duration initialBackoff = Duration.ofSeconds(1);
+    private Duration initialBackoff = PayFlowConfig.DEFAULT_EFFECT_INITIAL_BACKOFF;
 
     /** Longest wait between two attempts of an effect. */
-    private Duration maxBackoff = Duration.ofMinutes(10);
+    private Duration maxBackoff = PayFlowConfig.DEFAULT_EFFECT_MAX_BACKOFF;
 
     /** Growth of the wait per failed attempt. */
-    private double multiplier = 2.0;
+    private double multiplier = PayFlowConfig.DEFAULT_EFFECT_BACKOFF_MULTIPLIER;
 
     /** How long a claimed effect is held by one runner before another instance may take it over. */
-    private Duration lease = Duration.ofMinutes(5);
+    private Duration lease = PayFlowConfig.DEFAULT_EFFECT_LEASE;
 
     /** How often due effects (retries, and ones left behind by a crash) are swept up. */
-    private Duration sweepInterval = Duration.ofSeconds(10);
+    private Duration sweepInterval = SchedulerConfig.DEFAULT_EFFECT_SWEEP_INTERVAL;
 
     public int getMaxAttempts() {
       return maxAttempts;
@@ -198,11 +202,25 @@ public class PayFlowProperties {
   /** Reconciliation (主动查单) of payments whose result never arrived. */
   public static class Reconcile {
 
-    /** How long a payment may wait for its callback before the channel is queried. */
-    private Duration queryAfter = Duration.ofMinutes(2);
+    /** How long a payment or refund may wait for its callback before the channel is queried. */
+    private Duration queryAfter = PayFlowConfig.DEFAULT_RECONCILE_QUERY_AFTER;
 
-    /** How often payments waiting too long are looked for. */
-    private Duration interval = Duration.ofSeconds(30);
+    /**
+     * How long after its creation a payment's prepay may still be on its way to the channel: not
+     * queried before, and a "not found" answer within it settles nothing.
+     */
+    private Duration prepayGrace = PayFlowConfig.DEFAULT_PREPAY_GRACE;
+
+    /** How often payments and refunds waiting too long are looked for. */
+    private Duration interval = SchedulerConfig.DEFAULT_RECONCILE_INTERVAL;
+
+    public Duration getPrepayGrace() {
+      return prepayGrace;
+    }
+
+    public void setPrepayGrace(Duration prepayGrace) {
+      this.prepayGrace = prepayGrace;
+    }
 
     public Duration getQueryAfter() {
       return queryAfter;
@@ -225,7 +243,7 @@ public class PayFlowProperties {
   public static class Expiry {
 
     /** How often expired unpaid orders are looked for and closed. */
-    private Duration interval = Duration.ofSeconds(30);
+    private Duration interval = SchedulerConfig.DEFAULT_EXPIRY_INTERVAL;
 
     public Duration getInterval() {
       return interval;
@@ -236,12 +254,13 @@ public class PayFlowProperties {
     }
   }
 
-  /** payflow's own scheduler for expiry, reconciliation and effect sweeps. */
+  /** payflow's own scheduler for expiry, reconciliation and effect sweeps (the core's). */
   public static class Scheduling {
 
     /**
      * Whether payflow runs expiry, reconciliation and effect sweeps on its own scheduler. Turn off
-     * to drive PayFlow#closeExpiredOrders, #reconcilePayments and #runDueEffects yourself.
+     * to drive PayFlow#closeExpiredOrders, #reconcilePayments, #reconcileRefunds and #runDueEffects
+     * yourself.
      */
     private boolean enabled = true;
 
@@ -258,7 +277,7 @@ public class PayFlowProperties {
   public static class LatePayments {
 
     /** Whether a late payment (order closed, failed or paid by another payment) is refunded. */
-    private boolean refund = true;
+    private boolean refund = PayFlowConfig.ofDefaults().refundLatePayments();
 
     public boolean isRefund() {
       return refund;
@@ -269,14 +288,22 @@ public class PayFlowProperties {
     }
   }
 
-  /** How WeChat Pay callbacks are verified. */
+  /**
+   * How WeChat Pay callbacks are verified; in properties {@code public-key}, {@code certificate} or
+   * {@code combined}.
+   */
   public enum Verification {
     /** With the WeChat Pay public key (微信支付公钥); merchants registered since late 2024. */
     PUBLIC_KEY,
     /** With platform certificates (平台证书), downloaded and renewed with the API v3 key. */
     CERTIFICATE,
     /** Both, for a merchant switching from platform certificates to the public key. */
-    COMBINED
+    COMBINED;
+
+    /** The spelling in properties, e.g. {@code public-key}. */
+    String propertyValue() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
   }
 
   /** The WeChat Pay v3 channel. Configured when {@code payflow.wechat.mch-id} is set. */
@@ -291,10 +318,19 @@ public class PayFlowProperties {
     /** App id (appid) of the official account, mini-program or app that takes the payments. */
     private @Nullable String appId;
 
+    /**
+     * App id (appid) of the mobile app, for App payments when it differs from app-id (JSAPI, Native
+     * and H5 keep app-id). Unset: App payments use app-id too.
+     */
+    private @Nullable String appAppId;
+
     /** Serial number of the merchant API certificate (商户API证书序列号). */
     private @Nullable String merchantSerialNumber;
 
-    /** File of the merchant API private key (apiclient_key.pem); or give private-key. */
+    /**
+     * File of the merchant API private key (apiclient_key.pem); or give private-key. A blank value
+     * counts as unset.
+     */
     private @Nullable Path privateKeyPath;
 
     /** The merchant API private key in PEM; or give private-key-path. Never logged. */
@@ -303,13 +339,19 @@ public class PayFlowProperties {
     /** The API v3 key (APIv3密钥), 32 bytes. Never logged. */
     private @Nullable String apiV3Key;
 
-    /** How callbacks and responses are verified: public-key, certificate or combined. */
-    private Verification verification = Verification.PUBLIC_KEY;
+    /**
+     * How callbacks and responses are verified: public-key, certificate or combined. Unset: the
+     * channel's default, public-key.
+     */
+    private @Nullable Verification verification;
 
     /** Id of the WeChat Pay public key (PUB_KEY_ID_...), for public-key and combined. */
     private @Nullable String publicKeyId;
 
-    /** File of the WeChat Pay public key (pub_key.pem); or give public-key. */
+    /**
+     * File of the WeChat Pay public key (pub_key.pem); or give public-key. A blank value counts as
+     * unset.
+     */
     private @Nullable Path publicKeyPath;
 
     /** The WeChat Pay public key in PEM; or give public-key-path. */
@@ -321,17 +363,24 @@ public class PayFlowProperties {
     /** The path of the callback endpoint that payflow exposes on Spring MVC. */
     private String notifyPath = "/payflow/wechat/notify";
 
+    // The WeChat defaults stay with the channel (WechatPayConfig.DEFAULT_…): these classes must
+    // load without payflow-wechat on the class path, so an unset value here means "the channel's".
+    // Only the base URL, a compile-time constant, is copied in at compile time.
+
     /** Base URL of the WeChat Pay API; a simulator's URL in tests. */
-    private String baseUrl = "https://api.mch.weixin.qq.com";
+    private String baseUrl = io.payflow.wechat.WechatPayConfig.DEFAULT_BASE_URL;
 
-    /** Connect timeout of calls to WeChat Pay. */
-    private Duration connectTimeout = Duration.ofSeconds(5);
+    /** Connect timeout of calls to WeChat Pay. Unset: the channel's default, 5s. */
+    private @Nullable Duration connectTimeout;
 
-    /** Read timeout of calls to WeChat Pay. */
-    private Duration readTimeout = Duration.ofSeconds(10);
+    /** Read timeout of calls to WeChat Pay. Unset: the channel's default, 10s. */
+    private @Nullable Duration readTimeout;
 
-    /** How far a callback's Wechatpay-Timestamp may be from now before it is refused as stale. */
-    private Duration maxClockSkew = Duration.ofMinutes(5);
+    /**
+     * How far a callback's Wechatpay-Timestamp may be from now before it is refused as stale.
+     * Unset: the channel's default, 5m.
+     */
+    private @Nullable Duration maxClockSkew;
 
     public boolean isEnabled() {
       return enabled;
@@ -355,6 +404,14 @@ public class PayFlowProperties {
 
     public void setAppId(@Nullable String appId) {
       this.appId = appId;
+    }
+
+    public @Nullable String getAppAppId() {
+      return appAppId;
+    }
+
+    public void setAppAppId(@Nullable String appAppId) {
+      this.appAppId = appAppId;
     }
 
     public @Nullable String getMerchantSerialNumber() {
@@ -389,11 +446,11 @@ public class PayFlowProperties {
       this.apiV3Key = apiV3Key;
     }
 
-    public Verification getVerification() {
+    public @Nullable Verification getVerification() {
       return verification;
     }
 
-    public void setVerification(Verification verification) {
+    public void setVerification(@Nullable Verification verification) {
       this.verification = verification;
     }
 
@@ -445,27 +502,27 @@ public class PayFlowProperties {
       this.baseUrl = baseUrl;
     }
 
-    public Duration getConnectTimeout() {
+    public @Nullable Duration getConnectTimeout() {
       return connectTimeout;
     }
 
-    public void setConnectTimeout(Duration connectTimeout) {
+    public void setConnectTimeout(@Nullable Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
     }
 
-    public Duration getReadTimeout() {
+    public @Nullable Duration getReadTimeout() {
       return readTimeout;
     }
 
-    public void setReadTimeout(Duration readTimeout) {
+    public void setReadTimeout(@Nullable Duration readTimeout) {
       this.readTimeout = readTimeout;
     }
 
-    public Duration getMaxClockSkew() {
+    public @Nullable Duration getMaxClockSkew() {
       return maxClockSkew;
     }
 
-    public void setMaxClockSkew(Duration maxClockSkew) {
+    public void setMaxClockSkew(@Nullable Duration maxClockSkew) {
       this.maxClockSkew = maxClockSkew;
     }
 

@@ -115,6 +115,26 @@ class PayFlowAutoConfigurationTests {
   }
 
   @Test
+  void theWarningBeanBacksOffForAHostsOwn(CapturedOutput output) {
+    org.springframework.beans.factory.support.StaticListableBeanFactory nothing =
+        new org.springframework.beans.factory.support.StaticListableBeanFactory();
+    InMemoryDefaultsWarning hosts =
+        new InMemoryDefaultsWarning(
+            nothing.getBeanProvider(OrderStore.class),
+            nothing.getBeanProvider(InventoryService.class),
+            nothing.getBeanProvider(PriceCatalog.class),
+            nothing.getBeanProvider(FulfillmentService.class));
+    withHostPayFlow
+        .withBean("hostsWarning", InMemoryDefaultsWarning.class, () -> hosts)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).getBean(InMemoryDefaultsWarning.class).isSameAs(hosts);
+              assertThat(output.getAll()).doesNotContain(InMemoryDefaultsWarning.MESSAGE_START);
+            });
+  }
+
+  @Test
   void noWarningWhenTheHostBringsItsOwnSpis(CapturedOutput output) {
     withHostPayFlow
         .withBean(

@@ -3,6 +3,8 @@ package io.payflow.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payflow.core.PayFlowConfig;
+import io.payflow.wechat.VerificationMode;
+import io.payflow.wechat.WechatPayConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,13 @@ class PayFlowPropertiesTests {
           assertThat(p.getScheduling().isEnabled()).isTrue();
           assertThat(p.getWechat().getNotifyPath()).isEqualTo("/payflow/wechat/notify");
           assertThat(p.getWechat().getBaseUrl()).isEqualTo("https://api.mch.weixin.qq.com");
-          assertThat(p.getWechat().getMaxClockSkew()).isEqualTo(Duration.ofMinutes(5));
-          assertThat(p.getWechat().getVerification())
-              .isEqualTo(PayFlowProperties.Verification.PUBLIC_KEY);
+          assertThat(p.getWechat().getBaseUrl()).isEqualTo(WechatPayConfig.DEFAULT_BASE_URL);
+          // Unset: the channel's own defaults apply (5m, public-key), see WechatPayConfigsTests.
+          assertThat(p.getWechat().getMaxClockSkew()).isNull();
+          assertThat(p.getWechat().getVerification()).isNull();
+          assertThat(WechatPayConfig.DEFAULT_MAX_CALLBACK_SKEW).isEqualTo(Duration.ofMinutes(5));
+          assertThat(WechatPayConfig.DEFAULT_VERIFICATION_MODE)
+              .isEqualTo(VerificationMode.PUBLIC_KEY);
         });
   }
 

@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class PayFlowWechatAutoConfigurationTests {
 
-  private static final String API_V3_KEY = WechatPropertiesCheckTests.API_V3_KEY;
+  private static final String API_V3_KEY = WechatPayConfigsTests.API_V3_KEY;
 
   @TempDir Path dir;
   private TestKeys keys;
@@ -72,6 +72,83 @@ class PayFlowWechatAutoConfigurationTests {
             "payflow.wechat.public-key-path=",
             "payflow.wechat.public-key=" + keys.publicKeyPem())
         .run(context -> assertThat(context).hasNotFailed().hasSingleBean(WechatPayChannel.class));
+  }
+
+  @Test
+  void aBadVerificationValueFailsStartupNamingTheAcceptedValues() {
+    runner
+        .withPropertyValues("payflow.wechat.verification=foo")
+        .run(
+            context ->
+                Failures.configurationFailure(context)
+                    .hasMessage(
+                        "payflow.wechat.verification: must be one of public-key, certificate,"
+                            + " combined, but is 'foo'"));
+  }
+
+  @Test
+  void verificationTakesThePropertySpellingAndTheEnumSpelling() {
+    for (String value : new String[] {"public-key", "PUBLIC_KEY", "Public-Key"}) {
+      runner
+          .withPropertyValues("payflow.wechat.verification=" + value)
+          .run(
+              context ->
+                  assertThat(context.getBean(WechatPayChannel.class).config().verificationMode())
+                      .isEqualTo(VerificationMode.PUBLIC_KEY));
+    }
+    // Certificate mode would download certificates when the channel is made: the converter alone.
+    VerificationConverter converter = new VerificationConverter();
+    assertThat(converter.convert("certificate"))
+        .isEqualTo(PayFlowProperties.Verification.CERTIFICATE);
+    assertThat(converter.convert(" combined ")).isEqualTo(PayFlowProperties.Verification.COMBINED);
+    assertThat(converter.convert("COMBINED")).isEqualTo(PayFlowProperties.Verification.COMBINED);
+  }
+
+  @Test
+  void appAppIdIsTheAppidOfAppPayments() {
+    runner
+        .withPropertyValues("payflow.wechat.app-app-id=wx00000000000000a9")
+        .run(
+            context -> {
+              WechatPayConfig config = context.getBean(WechatPayConfig.class);
+              assertThat(config.appAppId()).isEqualTo("wx00000000000000a9");
+              assertThat(config.appIdFor(io.payflow.core.model.TradeType.APP))
+                  .isEqualTo("wx00000000000000a9");
+              assertThat(config.appIdFor(io.payflow.core.model.TradeType.NATIVE))
+                  .isEqualTo("wx0000000000000001");
+            });
+  }
+
+  @Test
+  void withoutAppAppIdAppPaymentsUseAppId() {
+    runner.run(
+        context ->
+            assertThat(
+                    context
+                        .getBean(WechatPayConfig.class)
+                        .appIdFor(io.payflow.core.model.TradeType.APP))
+                .isEqualTo("wx0000000000000001"));
+  }
+
+  @Test
+  void aBlankPathPropertyCountsAsUnset() {
+    runner
+        .withPropertyValues(
+            "payflow.wechat.private-key-path=   ",
+            "payflow.wechat.private-key=" + keys.privateKeyPem(),
+            "payflow.wechat.public-key-path=  ",
+            "payflow.wechat.public-key=" + keys.publicKeyPem())
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(WechatPayChannel.class));
+  }
+
+  @Test
+  void unsetTimeoutsAreTheChannelsDefaults() {
+    runner.run(
+        context -> {
+          WechatPayConfig config = context.getBean(WechatPayConfig.class);
+          assertThat(config.connectTimeout()).isEqualTo(WechatPayConfig.DEFAULT_CONNECT_TIMEOUT);
+          assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(3));
+        });
   }
 
   @Test
@@ -161,7 +238,8 @@ class PayFlowWechatAutoConfigurationTests {
         .run(
             context ->
                 Failures.configurationFailure(context)
-                    .hasMessageContaining("payflow.wechat.private-key-path: no file at ")
+                    .hasMessageContaining("payflow.wechat.private-key-path: cannot be read from ")
+                    .hasMessageContaining("no file at ")
                     .hasMessageContaining("nope.pem"));
   }
 
@@ -172,7 +250,8 @@ class PayFlowWechatAutoConfigurationTests {
         .run(
             context ->
                 Failures.configurationFailure(context)
-                    .hasMessageContaining("payflow.wechat.public-key-path: no file at "));
+                    .hasMessageContaining("payflow.wechat.public-key-path: cannot be read from ")
+                    .hasMessageContaining("no file at "));
   }
 
   @Test
@@ -209,7 +288,7 @@ class PayFlowWechatAutoConfigurationTests {
             context ->
                 Failures.configurationFailure(context)
                     .hasMessageContaining(
-                        "payflow.wechat.public-key-id: is set but no public key is"));
+                        "payflow.wechat.public-key: is required in public-key mode"));
   }
 
   @Test

@@ -65,6 +65,14 @@ public final class KeyLoader {
   }
 
   private static String read(String setting, Path path) {
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException(
+          setting + " cannot be read from " + path + ": no file at " + path.toAbsolutePath());
+    }
+    if (!Files.isReadable(path)) {
+      throw new IllegalArgumentException(
+          setting + " cannot be read from " + path.toAbsolutePath() + " (permissions?)");
+    }
     try {
       return Files.readString(path, StandardCharsets.US_ASCII);
     } catch (IOException | RuntimeException e) {

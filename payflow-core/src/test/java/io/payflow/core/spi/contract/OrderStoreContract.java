@@ -1592,9 +1592,9 @@ public abstract class OrderStoreContract {
 
     @Test
     void concurrentClaimsClaimEachItemExactlyOncePerLease() {
-      // given 30 expired orders, each with an unsettled payment and an open refund
+      // given 200 expired orders, each with an unsettled payment and an open refund
       Set<String> all = new HashSet<>();
-      for (int i = 0; i < 30; i++) {
+      for (int i = 0; i < 200; i++) {
         String orderNo = "ORD-" + i;
         store.insert(
             new OrderRecord(
@@ -1637,7 +1637,7 @@ public abstract class OrderStoreContract {
                       any = false;
                       for (DueWorkKind kind : DueWorkKind.values()) {
                         List<DueWork> batch =
-                            store.claimDueWork(kind, now, now, now.plus(LEASE), 4);
+                            store.claimDueWork(kind, now, now, now.plus(LEASE), 3);
                         claimed.addAll(batch);
                         any |= !batch.isEmpty();
                         batches++;

@@ -1,0 +1,25 @@
+package io.payflow.spring.autoconfigure;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * payflow-core's {@code internal} packages are its implementation, free to change in any release:
+ * this module, main and test classes alike, uses core's public API only. Core cannot check this
+ * itself (it does not see the modules that depend on it), so each of them does.
+ */
+class NoCoreInternalsTest {
+
+  @Test
+  void nothingOutsideCoreUsesCoreInternals() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.payflow.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.payflow.core.internal..")
+        .check(new ClassFileImporter().importPackages("io.payflow"));
+  }
+}

@@ -34,7 +34,8 @@ class OpsConsoleBrowserTest extends BrowserTest {
   @Test
   void anOperatorSeesADeadSmsAndRetriesItFromTheConsole() {
     browser.get(url("/ops.html?lang=zh"));
-    wait.until(ExpectedConditions.textToBe(By.id("store"), "InMemoryOrderStore"));
+    // The store the demo runs on: in memory, or JDBC.
+    wait.until(d -> text("store").contains("OrderStore"));
     WebElement smsDown = browser.findElement(By.id("sms-down"));
     assertThat(smsDown.isSelected()).isFalse();
     long deadBefore = count("effects", "DEAD");
@@ -84,7 +85,8 @@ class OpsConsoleBrowserTest extends BrowserTest {
   @Test
   void theTraceViewerSaysWhenThereIsNoSuchOrder() {
     browser.get(url("/ops.html?lang=en"));
-    wait.until(ExpectedConditions.textToBe(By.id("store"), "InMemoryOrderStore"));
+    // The store the demo runs on: in memory, or JDBC.
+    wait.until(d -> text("store").contains("OrderStore"));
 
     browser.findElement(By.id("trace-order")).sendKeys("NO-SUCH-ORDER");
     click("show-trace");

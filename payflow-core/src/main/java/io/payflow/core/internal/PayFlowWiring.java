@@ -8,6 +8,7 @@ import io.payflow.core.internal.effect.NotifyHandler;
 import io.payflow.core.internal.effect.RefundPaymentHandler;
 import io.payflow.core.internal.effect.StockHandlers;
 import io.payflow.core.internal.flow.Channels;
+import io.payflow.core.internal.flow.DueWorkSweep;
 import io.payflow.core.internal.flow.EffectDispatch;
 import io.payflow.core.internal.flow.Listeners;
 import io.payflow.core.internal.flow.Notifications;

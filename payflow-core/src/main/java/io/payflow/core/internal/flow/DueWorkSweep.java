@@ -1,4 +1,4 @@
-package io.payflow.core.internal;
+package io.payflow.core.internal.flow;
 
 import io.payflow.core.spi.DueWork;
 import io.payflow.core.spi.DueWorkKind;

@@ -307,6 +307,16 @@ function simulatorFailed(e) {
   }
 }
 
+async function failNextPrepay() {
+  const channel = $('pay-method').value;
+  try {
+    await api('POST', `/simulator/prepays/fail-next?channel=${channel}`);
+    addEvent(null, null, t('log.simulator.failPrepay', { channel }));
+  } catch (e) {
+    simulatorFailed(e);
+  }
+}
+
 async function cancelOrder() {
   say('');
   try {
@@ -379,6 +389,7 @@ function renderAll() {
 $('place-order').addEventListener('click', placeOrder);
 $('pay').addEventListener('click', pay);
 $('cancel').addEventListener('click', cancelOrder);
+$('sim-fail-prepay').addEventListener('click', failNextPrepay);
 $('order-again').addEventListener('click', orderAgain);
 $('refund').addEventListener('click', refund);
 $('sheet-confirm').addEventListener('click', () => finish('succeed'));

@@ -49,7 +49,8 @@ class ReconciliationTest {
         no -> {
           throw new ChannelException(ChannelErrorKind.NOT_FOUND, "ORDER_NOT_EXIST", "订单不存在");
         };
-    shop.clock.advance(Duration.ofMinutes(3));
+    // past the prepay grace: a not-found within it settles nothing (the prepay may be in flight)
+    shop.clock.advance(PayFlowConfig.DEFAULT_PREPAY_GRACE.plusMinutes(1));
 
     assertThat(shop.flow.reconcilePayments()).isEqualTo(1);
 
@@ -69,7 +70,7 @@ class ReconciliationTest {
         no -> {
           throw new ChannelException(ChannelErrorKind.NOT_FOUND, null, "no such order");
         };
-    shop.clock.advance(Duration.ofMinutes(3));
+    shop.clock.advance(PayFlowConfig.DEFAULT_PREPAY_GRACE.plusMinutes(1));
 
     shop.flow.reconcilePayments();
 

@@ -10,6 +10,7 @@ import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.error.PayFlowException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderStatus;
+import io.payflow.core.model.Payment;
 import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.TradeType;
 import io.payflow.core.testing.FakeChannel;
@@ -118,11 +119,15 @@ class StartPaymentTest {
           return new Prepaid(Map.of("prepay_id", "wx1"), Map.of("package", "prepay_id=wx1"));
         };
 
-    PaymentStart start = shop.pay(order);
+    // the order is paid: there is nothing left to pay, so no pay parameters are handed out
+    assertThatThrownBy(() -> shop.pay(order))
+        .isInstanceOf(OrderNotPayableException.class)
+        .hasMessageContaining("SUCCEEDED");
     shop.settle();
 
-    assertThat(start.payment().status()).isEqualTo(PaymentStatus.SUCCEEDED);
-    assertThat(start.payment().prepayData()).isEmpty();
+    Payment payment = shop.record(order.orderNo()).payments().get(0);
+    assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(payment.prepayData()).as("the older prepay answer is not applied").isEmpty();
     assertThat(shop.record(order.orderNo()).order().status()).isEqualTo(OrderStatus.FULFILLING);
     assertThat(shop.flow.find(order.orderNo()).orElseThrow().effects())
         .noneMatch(e -> e.type() == io.payflow.core.effect.EffectType.CLOSE_PAYMENT);

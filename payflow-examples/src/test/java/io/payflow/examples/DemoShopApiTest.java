@@ -568,6 +568,24 @@ class DemoShopApiTest {
   }
 
   @Test
+  void theSimulatorRefusesTheNextPrepayOfTheChosenKindOnly() {
+    String orderNo = newOrder();
+
+    http.postForObject("/simulator/prepays/fail-next?channel=WECHAT_NATIVE", null, JsonNode.class);
+
+    assertThat(pay(orderNo, Map.of("channel", "WECHAT_JSAPI", "openId", "o-1")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertError(
+        pay(orderNo, Map.of("channel", "WECHAT_NATIVE")), HttpStatus.BAD_GATEWAY, "PREPAY_FAILED");
+    assertThat(pay(orderNo, Map.of("channel", "WECHAT_NATIVE")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertError(
+        http.postForEntity("/simulator/prepays/fail-next?channel=ALIPAY", null, JsonNode.class),
+        HttpStatus.BAD_REQUEST,
+        "INVALID_REQUEST");
+  }
+
+  @Test
   void aCallbackBeforeThePayerActedIs409() {
     String orderNo = newOrder();
     String paymentNo =
@@ -580,6 +598,47 @@ class DemoShopApiTest {
         http.postForEntity("/simulator/payments/" + paymentNo + "/callback", null, JsonNode.class),
         HttpStatus.CONFLICT,
         "PAYMENT_PENDING");
+  }
+
+  @Test
+  void theDemoExposesHealthWithPayflowsStoreCounts() {
+    JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    JsonNode payflow = health.path("components").path("payflow");
+    assertThat(payflow.path("status").asText()).isEqualTo("UP");
+    assertThat(payflow.path("details").path("store").asText()).contains("OrderStore");
+    assertThat(payflow.path("details").path("deadEffects").isIntegralNumber()).isTrue();
+    assertThat(payflow.path("details").path("stuckPayments").isIntegralNumber()).isTrue();
+  }
+
+  @Test
+  void theDemoExposesThePayflowEndpointWithCountsAndEachOrdersTrace() {
+    String orderNo = newOrder();
+
+    JsonNode overview = http.getForObject("/actuator/payflow", JsonNode.class);
+    JsonNode report = http.getForObject("/actuator/payflow/" + orderNo, JsonNode.class);
+
+    assertThat(overview.path("counts").path("orders").path("PENDING_PAYMENT").asLong())
+        .isPositive();
+    assertThat(overview.path("deadEffects").isArray()).isTrue();
+    assertThat(report.path("order").path("orderNo").asText()).isEqualTo(orderNo);
+    assertThat(report.path("trace").asText()).startsWith("sequenceDiagram").contains("订单服务");
+    assertThat(http.getForEntity("/actuator/payflow/NO-SUCH-ORDER", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void theSmsOutageSwitchIsReadAndSet() {
+    try {
+      http.put("/demo/sms-gateway", Map.of("down", true));
+      assertThat(http.getForObject("/demo/sms-gateway", JsonNode.class).path("down").asBoolean())
+          .isTrue();
+    } finally {
+      http.put("/demo/sms-gateway", Map.of("down", false));
+    }
+    assertThat(http.getForObject("/demo/sms-gateway", JsonNode.class).path("down").asBoolean())
+        .isFalse();
   }
 
   /** An order of one SKU-1, paid through the simulator and fulfilling. */

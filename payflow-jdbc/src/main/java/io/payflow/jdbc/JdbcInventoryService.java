@@ -21,6 +21,12 @@ public interface JdbcInventoryService extends InventoryService {
   /** Sets the units of {@code sku} available for sale (reservations keep what they hold). */
   void setStock(String sku, long available);
 
+  /**
+   * Sets the units of {@code sku} available for sale only if the sku was never stocked: for seeding
+   * a shop at startup without undoing what it sold since. Whether it set them.
+   */
+  boolean initStock(String sku, long available);
+
   /** The stock of a sku: available, reserved and sold units (all 0 for a sku never stocked). */
   StockLevel stock(String sku);
 

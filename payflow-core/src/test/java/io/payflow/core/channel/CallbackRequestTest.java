@@ -75,4 +75,53 @@ class CallbackRequestTest {
     assertThatThrownBy(() -> request.headers().put("Wechatpay-Serial", "FORGED"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void headersKeepTheNamesAsSentAndTheirValues() {
+    // given
+    Map<String, String> sent = new java.util.LinkedHashMap<>();
+    sent.put("Wechatpay-Serial", "PUB_KEY_ID_1");
+    sent.put("content-type", "application/json");
+
+    // when
+    CallbackRequest request = new CallbackRequest(BODY, sent);
+
+    // then
+    assertThat(request.headers()).isEqualTo(sent).hasSize(2);
+    assertThat(request.headers().keySet())
+        .containsExactlyInAnyOrder("Wechatpay-Serial", "content-type");
+    assertThat(request.headers().containsKey("WECHATPAY-SERIAL")).isTrue();
+    assertThat(request.headers().containsKey("Wechatpay-Nonce")).isFalse();
+  }
+
+  @Test
+  void aNameRepeatedInAnotherCaseKeepsTheLastValue() {
+    // given a proxy that added a header the client had already sent in another case
+    Map<String, String> sent = new java.util.LinkedHashMap<>();
+    sent.put("Wechatpay-Nonce", "first");
+    sent.put("WECHATPAY-NONCE", "second");
+
+    // when
+    CallbackRequest request = new CallbackRequest(BODY, sent);
+
+    // then
+    assertThat(request.headers()).hasSize(1);
+    assertThat(request.header("wechatpay-nonce")).isEqualTo("second");
+  }
+
+  @Test
+  void noHeadersAtAllIsAnEmptyMap() {
+    CallbackRequest request = new CallbackRequest(BODY, null);
+
+    assertThat(request.headers()).isEmpty();
+    assertThat(request.header("Wechatpay-Serial")).isNull();
+  }
+
+  @Test
+  void nonAsciiNamesFoldAsStringCaseInsensitiveOrderDoes() {
+    CallbackRequest request = new CallbackRequest(BODY, Map.of("X-ÄRGER", "1"));
+
+    assertThat(request.header("x-ärger")).isEqualTo("1");
+    assertThat(String.CASE_INSENSITIVE_ORDER.compare("X-ÄRGER", "x-ärger")).isZero();
+  }
 }

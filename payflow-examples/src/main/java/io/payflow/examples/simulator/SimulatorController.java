@@ -2,6 +2,8 @@ package io.payflow.examples.simulator;
 
 import io.payflow.examples.web.ApiError;
 import io.payflow.wechat.testkit.DeliveryResult;
+import io.payflow.wechat.testkit.Endpoint;
+import io.payflow.wechat.testkit.Fault;
 import io.payflow.wechat.testkit.RefundStatus;
 import io.payflow.wechat.testkit.SimulatedOrder;
 import io.payflow.wechat.testkit.SimulatedRefund;
@@ -50,6 +52,28 @@ public class SimulatorController {
   @GetMapping("/simulator")
   public Map<String, Object> status() {
     return Map.of("enabled", true, "merchantId", simulator.merchantId());
+  }
+
+  /**
+   * Makes WeChat refuse the next prepay of this kind with {@code SYSTEM_ERROR} (微信下单失败), so that
+   * the page shows the refusal and the retry with a new payment number.
+   */
+  @PostMapping("/simulator/prepays/fail-next")
+  public Map<String, Object> failNextPrepay(@RequestParam String channel) {
+    Endpoint endpoint =
+        switch (channel) {
+          case "WECHAT_JSAPI" -> Endpoint.JSAPI_PREPAY;
+          case "WECHAT_NATIVE" -> Endpoint.NATIVE_PREPAY;
+          case "WECHAT_APP" -> Endpoint.APP_PREPAY;
+          case "WECHAT_H5" -> Endpoint.H5_PREPAY;
+          default ->
+              throw new SimulatorConflict(
+                  "INVALID_REQUEST",
+                  "channel: '" + channel + "' is not a WeChat payment kind",
+                  HttpStatus.BAD_REQUEST);
+        };
+    simulator.failNext(endpoint, Fault.systemError());
+    return Map.of("channel", channel, "fault", "SYSTEM_ERROR");
   }
 
   /** The most callbacks one request may ask for: enough for a duplicate, not a flood. */

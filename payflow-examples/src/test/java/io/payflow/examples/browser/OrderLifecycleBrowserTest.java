@@ -6,9 +6,6 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import io.payflow.wechat.testkit.Endpoint;
-import io.payflow.wechat.testkit.Fault;
-import io.payflow.wechat.testkit.WechatPaySimulator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -22,7 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The rest of the lifecycle as a buyer meets it on the checkout page: cancel, retry after WeChat
@@ -30,8 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a QR code to scan, a callback that never comes, and the order list, in Chinese and English.
  */
 class OrderLifecycleBrowserTest extends BrowserTest {
-
-  @Autowired WechatPaySimulator simulator;
 
   @Test
   void cancelClosesTheOrderAtWechatReleasesTheStockAndOffersToOrderAgain() {
@@ -62,7 +56,8 @@ class OrderLifecycleBrowserTest extends BrowserTest {
   void afterWechatRefusedThePrepayTheBuyerRetriesWithANewPaymentNumberAndPays() {
     openShop("zh");
     placeOrder("SKU-1", 1);
-    simulator.failNext(Endpoint.JSAPI_PREPAY, Fault.systemError());
+    click("sim-fail-prepay");
+    awaitEvent("下一次 WECHAT_JSAPI 下单将失败");
 
     click("pay");
 

@@ -225,6 +225,35 @@ public final class JdbcInventoryServiceImpl implements JdbcInventoryService {
   }
 
   @Override
+  public boolean initStock(String sku, long available) {
+    if (sku == null || sku.isBlank()) {
+      throw new InvalidRequestException("sku", "must not be blank");
+    }
+    if (available < 0) {
+      throw new InvalidRequestException("available", "stock of " + sku + " cannot be negative");
+    }
+    return db.tx()
+        .write(
+            "stocking " + sku,
+            (c, joined) -> {
+              Dialect dialect = db.dialect(c);
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      dialect.insertUnlessTaken(
+                          t.stock(),
+                          List.of("sku", "available", "reserved", "sold", "updated_at"),
+                          "sku"))) {
+                ps.setString(1, sku);
+                ps.setLong(2, available);
+                ps.setLong(3, 0);
+                ps.setLong(4, 0);
+                Codec.setInstant(ps, 5, db.clock().instant());
+                return dialect.insertedUnlessTaken(ps);
+              }
+            });
+  }
+
+  @Override
   public StockLevel stock(String sku) {
     Objects.requireNonNull(sku, "sku");
     return db.tx()

@@ -1,20 +1,26 @@
 package io.payflow.spring.autoconfigure;
 
 import io.payflow.core.spi.OrderStore;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * payflow's Actuator health indicator ({@code payflow} in {@code /actuator/health}): the store is
- * reachable, and how many effects died. Boot 4 moved the health API from {@code
- * org.springframework.boot.actuate.health} to {@code org.springframework.boot.health.contributor};
- * one nested configuration per line, each guarded by a class name, keeps one artifact for both.
- * Turned off with {@code management.health.payflow.enabled=false}, as Boot's own indicators.
+ * reachable, and how many effects died and how many payments and refunds are stuck, read from the
+ * store ({@code management.health.payflow.stuck-after}, default 1h). Boot 4 moved the health API
+ * from {@code org.springframework.boot.actuate.health} to {@code
+ * org.springframework.boot.health.contributor}; one nested configuration per line, each guarded by
+ * a class name, keeps one artifact for both. Turned off with {@code
+ * management.health.payflow.enabled=false}, as Boot's own indicators.
  */
 @AutoConfiguration(after = PayFlowAutoConfiguration.class)
 @ConditionalOnBean(OrderStore.class)
@@ -27,14 +33,24 @@ public class PayFlowHealthAutoConfiguration {
 
   static final String INDICATOR_BEAN = "payflowHealthIndicator";
 
+  static final String STUCK_AFTER = "management.health.payflow.stuck-after";
+
+  static PayFlowHealthProbe probe(OrderStore store, Clock clock, Environment env) {
+    Duration stuckAfter =
+        Binder.get(env)
+            .bind(STUCK_AFTER, Duration.class)
+            .orElse(PayFlowHealthProbe.DEFAULT_STUCK_AFTER);
+    return new PayFlowHealthProbe(store, clock, stuckAfter);
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
   static class Boot4Health {
 
     @Bean
     @ConditionalOnMissingBean
-    PayFlowHealthProbe payflowHealthProbe(OrderStore store) {
-      return new PayFlowHealthProbe(store);
+    PayFlowHealthProbe payflowHealthProbe(OrderStore store, Clock clock, Environment env) {
+      return probe(store, clock, env);
     }
 
     @Bean(INDICATOR_BEAN)
@@ -50,8 +66,8 @@ public class PayFlowHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PayFlowHealthProbe payflowHealthProbe(OrderStore store) {
-      return new PayFlowHealthProbe(store);
+    PayFlowHealthProbe payflowHealthProbe(OrderStore store, Clock clock, Environment env) {
+      return probe(store, clock, env);
     }
 
     @Bean(INDICATOR_BEAN)

@@ -1,57 +1,65 @@
 package io.payflow.spring.autoconfigure;
 
-import io.payflow.core.event.EffectDead;
-import io.payflow.core.event.PayFlowEvent;
-import io.payflow.core.event.PayFlowListener;
+import io.payflow.core.effect.EffectStatus;
 import io.payflow.core.spi.OrderStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What payflow's health indicator reports, kept free of Actuator types so that one class serves the
- * health APIs of Spring Boot 3 and 4. The store is reachable when a read of it succeeds; dead
- * effects are counted since startup and reported as a detail, not as DOWN: they need a person, not
- * a restart or a load balancer taking the instance out.
+ * health APIs of Spring Boot 3 and 4. Everything is read from the store, so every instance reports
+ * the same and a repaired effect stops counting: the store is reachable when its reads succeed;
+ * dead effects, and payments and refunds stuck without a result for longer than {@code stuckAfter},
+ * are details, not DOWN: they need a person, not a restart or a load balancer taking the instance
+ * out. Each count is a bounded, index-backed read of at most {@link #COUNT_LIMIT}, so a health poll
+ * stays cheap however large the store.
  *
  * <p>This class is threadsafe.
  */
-public class PayFlowHealthProbe implements PayFlowListener {
+public class PayFlowHealthProbe {
 
-  /** A key no order number can take (numbers are [0-9A-Za-z_-]), so the read finds nothing. */
-  private static final String PROBE_KEY = "payflow:health-probe";
+  /** The most dead effects, stuck payments or stuck refunds one check counts. */
+  public static final int COUNT_LIMIT = 100;
+
+  /** How long a payment or refund may await its result before it counts as stuck, by default. */
+  public static final Duration DEFAULT_STUCK_AFTER = Duration.ofHours(1);
 
   private final OrderStore store;
-  private final AtomicLong deadEffects = new AtomicLong();
+  private final Clock clock;
+  private final Duration stuckAfter;
 
-  public PayFlowHealthProbe(OrderStore store) {
-    this.store = store;
-  }
-
-  @Override
-  public void onEvent(PayFlowEvent event) {
-    if (event instanceof EffectDead) {
-      deadEffects.incrementAndGet();
+  public PayFlowHealthProbe(OrderStore store, Clock clock, Duration stuckAfter) {
+    if (stuckAfter.isNegative() || stuckAfter.isZero()) {
+      throw new PayFlowConfigurationException(
+          "management.health.payflow.stuck-after",
+          "must be a positive duration, was " + stuckAfter);
     }
-  }
-
-  /** Dead effects seen by this instance since it started. */
-  public long deadEffects() {
-    return deadEffects.get();
+    this.store = store;
+    this.clock = clock;
+    this.stuckAfter = stuckAfter;
   }
 
   /**
-   * Checks the store.
+   * Reads the store.
    *
-   * @return whether it is reachable, with details
+   * @return whether it answered, with the counts as details
    */
   public Result check() {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("store", store.getClass().getSimpleName());
-    details.put("deadEffects", deadEffects.get());
     try {
-      store.load(PROBE_KEY);
+      Instant stuckSince = clock.instant().minus(stuckAfter);
+      details.put(
+          "deadEffects", (long) store.findEffectsByStatus(EffectStatus.DEAD, COUNT_LIMIT).size());
+      details.put(
+          "stuckPayments", (long) store.findPaymentsAwaitingResult(stuckSince, COUNT_LIMIT).size());
+      details.put(
+          "stuckRefunds", (long) store.findRefundsAwaitingResult(stuckSince, COUNT_LIMIT).size());
+      details.put("stuckAfter", stuckAfter.toString());
       return new Result(true, details, null);
     } catch (RuntimeException e) {
       return new Result(false, details, e);
@@ -62,7 +70,8 @@ public class PayFlowHealthProbe implements PayFlowListener {
    * The outcome of {@link #check()}.
    *
    * @param up whether the store answered
-   * @param details what to show
+   * @param details what to show: the store, {@code deadEffects}, {@code stuckPayments}, {@code
+   *     stuckRefunds} (each at most {@link #COUNT_LIMIT}) and {@code stuckAfter}
    * @param error why the store did not answer, or null
    */
   public record Result(boolean up, Map<String, Object> details, @Nullable Throwable error) {}

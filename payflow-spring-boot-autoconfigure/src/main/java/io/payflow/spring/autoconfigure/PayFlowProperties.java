@@ -2,6 +2,7 @@ package io.payflow.spring.autoconfigure;
 
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.error.ConfigurationException;
+import io.payflow.core.schedule.SchedulerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -75,6 +76,7 @@ public class PayFlowProperties {
           "effectBackoffMultiplier", "payflow.effects.multiplier",
           "effectLease", "payflow.effects.lease",
           "reconcileQueryAfter", "payflow.reconcile.query-after",
+          "prepayGrace", "payflow.reconcile.prepay-grace",
           "batchSize", "payflow.batch-size");
 
   /**
@@ -106,6 +108,7 @@ public class PayFlowProperties {
         .effectBackoffMultiplier(effects.multiplier)
         .effectLease(effects.lease)
         .reconcileQueryAfter(reconcile.queryAfter)
+        .prepayGrace(reconcile.prepayGrace)
         .refundLatePayments(latePayments.refund)
         .batchSize(batchSize)
         .build();
@@ -145,7 +148,7 @@ public class PayFlowProperties {
     private Duration lease = PayFlowConfig.DEFAULT_EFFECT_LEASE;
 
     /** How often due effects (retries, and ones left behind by a crash) are swept up. */
-    private Duration sweepInterval = Duration.ofSeconds(10);
+    private Duration sweepInterval = SchedulerConfig.DEFAULT_EFFECT_SWEEP_INTERVAL;
 
     public int getMaxAttempts() {
       return maxAttempts;
@@ -199,11 +202,25 @@ public class PayFlowProperties {
   /** Reconciliation (主动查单) of payments whose result never arrived. */
   public static class Reconcile {
 
-    /** How long a payment may wait for its callback before the channel is queried. */
+    /** How long a payment or refund may wait for its callback before the channel is queried. */
     private Duration queryAfter = PayFlowConfig.DEFAULT_RECONCILE_QUERY_AFTER;
 
-    /** How often payments waiting too long are looked for. */
-    private Duration interval = Duration.ofSeconds(30);
+    /**
+     * How long after its creation a payment's prepay may still be on its way to the channel: not
+     * queried before, and a "not found" answer within it settles nothing.
+     */
+    private Duration prepayGrace = PayFlowConfig.DEFAULT_PREPAY_GRACE;
+
+    /** How often payments and refunds waiting too long are looked for. */
+    private Duration interval = SchedulerConfig.DEFAULT_RECONCILE_INTERVAL;
+
+    public Duration getPrepayGrace() {
+      return prepayGrace;
+    }
+
+    public void setPrepayGrace(Duration prepayGrace) {
+      this.prepayGrace = prepayGrace;
+    }
 
     public Duration getQueryAfter() {
       return queryAfter;
@@ -226,7 +243,7 @@ public class PayFlowProperties {
   public static class Expiry {
 
     /** How often expired unpaid orders are looked for and closed. */
-    private Duration interval = Duration.ofSeconds(30);
+    private Duration interval = SchedulerConfig.DEFAULT_EXPIRY_INTERVAL;
 
     public Duration getInterval() {
       return interval;
@@ -237,12 +254,13 @@ public class PayFlowProperties {
     }
   }
 
-  /** payflow's own scheduler for expiry, reconciliation and effect sweeps. */
+  /** payflow's own scheduler for expiry, reconciliation and effect sweeps (the core's). */
   public static class Scheduling {
 
     /**
      * Whether payflow runs expiry, reconciliation and effect sweeps on its own scheduler. Turn off
-     * to drive PayFlow#closeExpiredOrders, #reconcilePayments and #runDueEffects yourself.
+     * to drive PayFlow#closeExpiredOrders, #reconcilePayments, #reconcileRefunds and #runDueEffects
+     * yourself.
      */
     private boolean enabled = true;
 

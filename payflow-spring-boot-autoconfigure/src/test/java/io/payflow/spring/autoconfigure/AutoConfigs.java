@@ -13,6 +13,7 @@ final class AutoConfigs {
         PayFlowWechatAutoConfiguration.class,
         PayFlowWebMvcAutoConfiguration.class,
         PayFlowMetricsAutoConfiguration.class,
-        PayFlowHealthAutoConfiguration.class);
+        PayFlowHealthAutoConfiguration.class,
+        PayFlowEndpointAutoConfiguration.class);
   }
 }

@@ -58,7 +58,8 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "payflow.scheduling.enabled=false",
-      "management.endpoint.health.show-details=always"
+      "management.endpoint.health.show-details=always",
+      "management.endpoints.web.exposure.include=health,payflow"
     })
 class PayFlowEndToEndTests {
 
@@ -227,6 +228,47 @@ class PayFlowEndToEndTests {
                 HttpResponse.BodyHandlers.ofString());
 
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"payflow\"").contains("\"deadEffects\"");
+    assertThat(health.body())
+        .contains("\"payflow\"")
+        .contains("\"deadEffects\"")
+        .contains("\"stuckPayments\"");
+  }
+
+  @Test
+  void theExposedPayflowEndpointShowsTheStoreAnOrderAndRetriesOverHttp() throws Exception {
+    String orderNo = orderAndPrepay().payment().orderNo();
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port + "/actuator/payflow";
+
+    HttpResponse<String> overview =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> order =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/" + orderNo)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> unknown =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/NO-SUCH-ORDER")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> retry =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"effectId\":\"NO-SUCH-EFFECT\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(overview.statusCode()).isEqualTo(200);
+    assertThat(overview.body())
+        .contains("\"counts\"")
+        .contains("\"PENDING_PAYMENT\"")
+        .contains("\"awaitingPayments\"")
+        .contains(orderNo);
+    assertThat(order.statusCode()).isEqualTo(200);
+    assertThat(order.body()).contains("\"trace\":\"sequenceDiagram").contains(orderNo);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(retry.body()).contains("\"retried\":false");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.payflow.core.PayFlow;
+import io.payflow.core.schedule.SchedulerConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -32,6 +33,7 @@ class PayFlowSchedulerTests {
                   () -> {
                     assertThat(payFlow.expiryRuns).hasValueGreaterThanOrEqualTo(2);
                     assertThat(payFlow.reconcileRuns).hasValueGreaterThanOrEqualTo(2);
+                    assertThat(payFlow.refundReconcileRuns).hasValueGreaterThanOrEqualTo(2);
                     assertThat(payFlow.effectRuns).hasValueGreaterThanOrEqualTo(2);
                   });
         });
@@ -60,6 +62,31 @@ class PayFlowSchedulerTests {
     runner
         .withPropertyValues("payflow.scheduling.enabled=false")
         .run(context -> assertThat(context).doesNotHaveBean(PayFlowScheduler.class));
+  }
+
+  @Test
+  void itRunsTheCoresSchedulerWithTheIntervalsOfTheProperties() {
+    runner
+        .withPropertyValues("payflow.expiry.interval=7s", "payflow.reconcile.interval=11s")
+        .run(
+            context -> {
+              SchedulerConfig config = context.getBean(PayFlowScheduler.class).config();
+              assertThat(config.expiryInterval()).isEqualTo(Duration.ofSeconds(7));
+              assertThat(config.reconcileInterval()).isEqualTo(Duration.ofSeconds(11));
+              assertThat(config.effectSweepInterval()).isEqualTo(Duration.ofMillis(10));
+            });
+  }
+
+  @Test
+  void everyBadIntervalIsNamedByItsProperty() {
+    runner
+        .withPropertyValues("payflow.expiry.interval=0s", "payflow.effects.sweep-interval=-1s")
+        .run(
+            context ->
+                Failures.configurationFailure(context)
+                    .hasMessageContaining("payflow.expiry.interval: must be a positive duration")
+                    .hasMessageContaining(
+                        "payflow.effects.sweep-interval: must be a positive duration"));
   }
 
   @Test

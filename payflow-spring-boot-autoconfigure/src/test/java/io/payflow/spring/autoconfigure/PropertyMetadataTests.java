@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payflow.core.PayFlowConfig;
+import io.payflow.core.schedule.SchedulerConfig;
 import io.payflow.wechat.WechatPayConfig;
 import java.io.InputStream;
 import java.time.Duration;
@@ -58,6 +59,12 @@ class PropertyMetadataTests {
         .isEqualTo(PayFlowConfig.DEFAULT_EFFECT_LEASE);
     assertThat(duration(d.get("payflow.reconcile.query-after")))
         .isEqualTo(PayFlowConfig.DEFAULT_RECONCILE_QUERY_AFTER);
+    assertThat(duration(d.get("payflow.expiry.interval")))
+        .isEqualTo(SchedulerConfig.DEFAULT_EXPIRY_INTERVAL);
+    assertThat(duration(d.get("payflow.reconcile.interval")))
+        .isEqualTo(SchedulerConfig.DEFAULT_RECONCILE_INTERVAL);
+    assertThat(duration(d.get("payflow.effects.sweep-interval")))
+        .isEqualTo(SchedulerConfig.DEFAULT_EFFECT_SWEEP_INTERVAL);
     assertThat(d.get("payflow.late-payments.refund").asBoolean())
         .isEqualTo(core.refundLatePayments());
     assertThat(d.get("payflow.wechat.base-url").asText())

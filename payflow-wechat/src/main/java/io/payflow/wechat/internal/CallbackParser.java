@@ -1,10 +1,9 @@
 package io.payflow.wechat.internal;
 
-import com.wechat.pay.java.core.exception.DecryptionException;
-import com.wechat.pay.java.core.exception.MalformedMessageException;
+import com.wechat.pay.java.core.cipher.AeadCipher;
 import com.wechat.pay.java.core.exception.ValidationException;
 import com.wechat.pay.java.core.notification.Notification;
-import com.wechat.pay.java.core.notification.RequestParam;
+import com.wechat.pay.java.core.notification.Resource;
 import com.wechat.pay.java.core.util.GsonUtil;
 import io.payflow.core.channel.CallbackEvent;
 import io.payflow.core.channel.CallbackRejectedException;
@@ -14,11 +13,14 @@ import io.payflow.core.channel.PaymentResult;
 import io.payflow.core.channel.RefundResult;
 import io.payflow.core.model.RefundStatus;
 import io.payflow.wechat.WechatPayConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,12 +29,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Verifies, decrypts and reads a WeChat Pay v3 callback exactly as received.
  *
- * <p>The SDK's {@code NotificationParser} checks the signature over {@code
- * timestamp\nnonce\nbody\n} and decrypts the resource; around it this class adds what the SDK
- * leaves to the merchant: all four headers present, signature probes ({@code WECHATPAY/SIGNTEST/})
- * refused, the timestamp within the allowed skew of the configured clock (replay protection; the
- * SDK does not check it), the serial known to this merchant's mode, and the merchant and app ids
- * being ours. Every refusal is a {@link CallbackRejectedException} with a 4xx status. Threadsafe.
+ * <p>It checks the signature over {@code timestamp\nnonce\nbody\n} and decrypts the resource with
+ * the SDK's own verifier, cipher and Gson, as the SDK's {@code NotificationParser} does, parsing
+ * the body once (the event type and the resource come from the same parse); around that it adds
+ * what the SDK leaves to the merchant: all four headers present, signature probes ({@code
+ * WECHATPAY/SIGNTEST/}) refused, the timestamp within the allowed skew of the configured clock
+ * (replay protection; the SDK does not check it), the serial known to this merchant's mode, and the
+ * merchant and app ids being ours. Every refusal is a {@link CallbackRejectedException} with a 4xx
+ * status. Threadsafe.
  */
 public final class CallbackParser {
 
@@ -44,6 +48,14 @@ public final class CallbackParser {
   static final String NONCE = "Wechatpay-Nonce";
   static final String SIGNATURE_TYPE = "Wechatpay-Signature-Type";
   static final String PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
+
+  // Lookup names already in the one case that CallbackRequest's headers fold to: no copy per
+  // lookup.
+  private static final String SERIAL_KEY = SERIAL.toLowerCase(Locale.ROOT);
+  private static final String SIGNATURE_KEY = SIGNATURE.toLowerCase(Locale.ROOT);
+  private static final String TIMESTAMP_KEY = TIMESTAMP.toLowerCase(Locale.ROOT);
+  private static final String NONCE_KEY = NONCE.toLowerCase(Locale.ROOT);
+  private static final String SIGNATURE_TYPE_KEY = SIGNATURE_TYPE.toLowerCase(Locale.ROOT);
 
   private static final int BAD_REQUEST = 400;
   private static final int UNAUTHORIZED = 401;
@@ -65,17 +77,13 @@ public final class CallbackParser {
    * @throws CallbackRejectedException if anything is missing, stale, forged, malformed or not ours
    */
   public CallbackEvent parse(CallbackRequest request) {
-    String serial = request.header(SERIAL);
-    String signature = request.header(SIGNATURE);
-    String timestamp = request.header(TIMESTAMP);
-    String nonce = request.header(NONCE);
-    List<String> missing = new ArrayList<>();
-    addIfBlank(missing, SERIAL, serial);
-    addIfBlank(missing, SIGNATURE, signature);
-    addIfBlank(missing, TIMESTAMP, timestamp);
-    addIfBlank(missing, NONCE, nonce);
-    if (!missing.isEmpty()) {
-      throw reject(BAD_REQUEST, "callback lacks header(s) " + String.join(", ", missing));
+    String serial = request.header(SERIAL_KEY);
+    String signature = request.header(SIGNATURE_KEY);
+    String timestamp = request.header(TIMESTAMP_KEY);
+    String nonce = request.header(NONCE_KEY);
+    if (isBlank(serial) || isBlank(signature) || isBlank(timestamp) || isBlank(nonce)) {
+      throw reject(
+          BAD_REQUEST, "callback lacks header(s) " + missing(serial, signature, timestamp, nonce));
     }
     if (Objects.requireNonNull(signature).startsWith(PROBE_PREFIX)) {
       // WeChat probes whether merchants verify signatures; a success answer would fail the probe.
@@ -83,7 +91,7 @@ public final class CallbackParser {
           UNAUTHORIZED, "signature probe (" + PROBE_PREFIX + "…) refused: callbacks are verified");
     }
     checkFresh(Objects.requireNonNull(timestamp));
-    String signType = request.header(SIGNATURE_TYPE);
+    String signType = request.header(SIGNATURE_TYPE_KEY);
     if (signType != null && !signType.isBlank() && !signType.equals(WechatPaySdk.SIGN_TYPE)) {
       throw reject(
           UNAUTHORIZED,
@@ -97,9 +105,13 @@ public final class CallbackParser {
     if (!sdk.knowsSerial(Objects.requireNonNull(serial))) {
       throw reject(UNAUTHORIZED, unknownSerialMessage(serial));
     }
-    String body = request.body();
-    NotifiedResource resource = verifyAndDecrypt(request, serial, signature, timestamp, nonce);
-    String eventType = eventType(body);
+    verify(request.body(), serial, signature, timestamp, Objects.requireNonNull(nonce));
+    Notification notification = envelope(request.body());
+    NotifiedResource resource = decrypt(notification.getResource());
+    String eventType = notification.getEventType();
+    if (eventType == null || eventType.isBlank()) {
+      throw reject(BAD_REQUEST, "callback has no event_type");
+    }
     if (!config.merchantId().equals(resource.mchid)) {
       throw reject(
           FORBIDDEN,
@@ -177,34 +189,83 @@ public final class CallbackParser {
     };
   }
 
-  private NotifiedResource verifyAndDecrypt(
-      CallbackRequest request, String serial, String signature, String timestamp, String nonce) {
-    RequestParam param =
-        new RequestParam.Builder()
-            .serialNumber(serial)
-            .signature(signature)
-            .timestamp(timestamp)
-            .nonce(nonce)
-            .signType(request.header(SIGNATURE_TYPE))
-            .body(request.body())
-            .build();
-    NotifiedResource resource;
+  /**
+   * Checks WeChat Pay's signature over {@code timestamp\nnonce\nbody\n} with the verifier of this
+   * merchant's mode, as the SDK's {@code NotificationParser} does. The parser is not used itself:
+   * it would parse the body once to decrypt and this class again for {@code event_type}; here the
+   * body is parsed once, after the signature, with the SDK's own Gson.
+   */
+  private void verify(
+      String body, String serial, String signature, String timestamp, String nonce) {
+    boolean verified;
     try {
-      resource = sdk.notificationParser().parse(param, NotifiedResource.class);
+      verified =
+          sdk.verifier().verify(serial, timestamp + "\n" + nonce + "\n" + body + "\n", signature);
     } catch (ValidationException e) {
-      throw reject(UNAUTHORIZED, "signature does not verify (serial " + serial + ")");
-    } catch (DecryptionException e) {
+      verified = false;
+    } catch (RuntimeException e) {
+      // A signature that is not Base64, or a key the verifier cannot use.
       throw reject(
           BAD_REQUEST,
-          "resource cannot be decrypted with this merchant's API v3 key (tampered, or another key)");
-    } catch (MalformedMessageException e) {
+          "malformed callback body or resource (" + e.getClass().getSimpleName() + ")");
+    }
+    if (!verified) {
+      throw reject(UNAUTHORIZED, "signature does not verify (serial " + serial + ")");
+    }
+  }
+
+  /** The verified body's envelope: event type and encrypted resource. */
+  private Notification envelope(String body) {
+    Notification notification;
+    try {
+      notification = GsonUtil.getGson().fromJson(body, Notification.class);
+    } catch (RuntimeException e) { // Gson's JsonParseException for a body that is not JSON
+      throw reject(
+          BAD_REQUEST,
+          "malformed callback body or resource (" + e.getClass().getSimpleName() + ")");
+    }
+    if (notification == null) {
+      throw reject(BAD_REQUEST, "malformed callback: the body is empty");
+    }
+    return notification;
+  }
+
+  /** Decrypts the resource with this merchant's API v3 key and reads the fields payflow uses. */
+  private NotifiedResource decrypt(@Nullable Resource r) {
+    AeadCipher cipher = r == null || r.getAlgorithm() == null ? null : sdk.cipher(r.getAlgorithm());
+    if (r == null || cipher == null || r.getCiphertext() == null || r.createNonce() == null) {
       throw reject(
           BAD_REQUEST,
           "malformed callback: the resource lacks algorithm, ciphertext or nonce, or names an"
               + " unknown algorithm");
+    }
+    if (r.getAssociatedData() == null) {
+      throw reject(BAD_REQUEST, "malformed callback: the resource lacks associated_data");
+    }
+    byte[] ciphertext;
+    try {
+      ciphertext = Base64.getDecoder().decode(r.getCiphertext());
+    } catch (IllegalArgumentException e) {
+      throw reject(BAD_REQUEST, "malformed callback: the resource's ciphertext is not Base64");
+    }
+    String plaintext;
+    try {
+      plaintext =
+          cipher.decrypt(
+              r.getAssociatedData().getBytes(StandardCharsets.UTF_8),
+              r.createNonce().getBytes(StandardCharsets.UTF_8),
+              ciphertext);
     } catch (RuntimeException e) {
-      // Gson's JsonParseException for a body that is not JSON, NPEs and IllegalArgumentExceptions
-      // for a resource that lacks associated_data or holds bad Base64.
+      // The SDK's cipher reports a tag that does not verify (tampered, or another key) as an
+      // IllegalArgumentException or a DecryptionException.
+      throw reject(
+          BAD_REQUEST,
+          "resource cannot be decrypted with this merchant's API v3 key (tampered, or another key)");
+    }
+    NotifiedResource resource;
+    try {
+      resource = GsonUtil.getGson().fromJson(plaintext, NotifiedResource.class);
+    } catch (RuntimeException e) {
       throw reject(
           BAD_REQUEST,
           "malformed callback body or resource (" + e.getClass().getSimpleName() + ")");
@@ -213,21 +274,6 @@ public final class CallbackParser {
       throw reject(BAD_REQUEST, "callback resource decrypts to nothing");
     }
     return resource;
-  }
-
-  private String eventType(String body) {
-    Notification notification;
-    try {
-      notification = GsonUtil.getGson().fromJson(body, Notification.class);
-    } catch (RuntimeException e) {
-      throw reject(BAD_REQUEST, "malformed callback body (" + e.getClass().getSimpleName() + ")");
-    }
-    if (notification == null
-        || notification.getEventType() == null
-        || notification.getEventType().isBlank()) {
-      throw reject(BAD_REQUEST, "callback has no event_type");
-    }
-    return notification.getEventType();
   }
 
   private PaymentResult payment(NotifiedResource r, String eventType) {
@@ -276,10 +322,30 @@ public final class CallbackParser {
     return value;
   }
 
-  private static void addIfBlank(List<String> missing, String name, @Nullable String value) {
-    if (value == null || value.isBlank()) {
-      missing.add(name);
+  private static boolean isBlank(@Nullable String value) {
+    return value == null || value.isBlank();
+  }
+
+  /** The names of the blank ones, for the refusal; built only when one is. */
+  private static String missing(
+      @Nullable String serial,
+      @Nullable String signature,
+      @Nullable String timestamp,
+      @Nullable String nonce) {
+    List<String> missing = new ArrayList<>(4);
+    if (isBlank(serial)) {
+      missing.add(SERIAL);
     }
+    if (isBlank(signature)) {
+      missing.add(SIGNATURE);
+    }
+    if (isBlank(timestamp)) {
+      missing.add(TIMESTAMP);
+    }
+    if (isBlank(nonce)) {
+      missing.add(NONCE);
+    }
+    return String.join(", ", missing);
   }
 
   private CallbackRejectedException reject(int status, String message) {

@@ -2,12 +2,12 @@ package io.payflow.wechat.internal;
 
 import com.wechat.pay.java.core.certificate.CertificateProvider;
 import com.wechat.pay.java.core.cipher.AeadAesCipher;
+import com.wechat.pay.java.core.cipher.AeadCipher;
 import com.wechat.pay.java.core.cipher.RSAVerifier;
 import com.wechat.pay.java.core.cipher.Signer;
 import com.wechat.pay.java.core.cipher.Verifier;
 import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.http.HttpClient;
-import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.service.payments.app.AppServiceExtension;
 import com.wechat.pay.java.service.payments.h5.H5Service;
 import com.wechat.pay.java.service.payments.jsapi.JsapiServiceExtension;
@@ -15,7 +15,6 @@ import com.wechat.pay.java.service.payments.nativepay.NativePayService;
 import com.wechat.pay.java.service.refund.RefundService;
 import io.payflow.wechat.WechatPayConfig;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -24,10 +23,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The SDK objects of one merchant, wired once: the OkHttp client (timeouts, base URL), the signer,
  * the verifier of the configured mode, the API client and the product services, and the callback
- * parser.
+ * resource cipher.
  *
- * <p>All SDK services and the parser are stateless after construction, so one instance serves all
- * threads. Threadsafe.
+ * <p>All SDK services, the verifier and the cipher are stateless after construction, so one
+ * instance serves all threads. Threadsafe.
  */
 public final class WechatPaySdk {
 
@@ -45,7 +44,8 @@ public final class WechatPaySdk {
   private final AppServiceExtension app;
   private final H5Service h5;
   private final RefundService refunds;
-  private final NotificationParser notificationParser;
+  private final Verifier verifier;
+  private final AeadCipher callbackCipher;
 
   private WechatPaySdk(WechatPayConfig config) {
     this.config = config;
@@ -84,10 +84,8 @@ public final class WechatPaySdk {
     this.app = new AppServiceExtension.Builder().config(sdkConfig).httpClient(httpClient).build();
     this.h5 = new H5Service.Builder().config(sdkConfig).httpClient(httpClient).build();
     this.refunds = new RefundService.Builder().config(sdkConfig).httpClient(httpClient).build();
-    this.notificationParser =
-        new NotificationParser(
-            Map.of(SIGN_TYPE, verifier),
-            Map.of(CIPHER, new AeadAesCipher(config.apiV3Key().getBytes(StandardCharsets.UTF_8))));
+    this.verifier = verifier;
+    this.callbackCipher = new AeadAesCipher(config.apiV3Key().getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -160,7 +158,15 @@ public final class WechatPaySdk {
     return refunds;
   }
 
-  public NotificationParser notificationParser() {
-    return notificationParser;
+  /** The verifier of WeChat Pay's signatures in this merchant's mode. */
+  public Verifier verifier() {
+    return verifier;
+  }
+
+  /**
+   * The cipher of callback resources for an {@code algorithm}, or null for one WeChat never uses.
+   */
+  public @Nullable AeadCipher cipher(String algorithm) {
+    return CIPHER.equals(algorithm) ? callbackCipher : null;
   }
 }

@@ -144,6 +144,12 @@ class ClosingRaceTest {
     assertThat(record.payment(open).orElseThrow().status()).isEqualTo(PaymentStatus.CLOSED);
     assertThat(io.payflow.core.testing.TestData.arrows(shop.store, order.orderNo()))
         .containsSubsequence("PS->>WP: 关闭支付订单", "OS->>OS: 更新订单状态为已关闭", "OS->>OS: 释放锁定库存");
+    assertThat(io.payflow.core.testing.TestData.arrowsInBlocks(shop.store, order.orderNo()))
+        .contains("PS->>WP: 关闭支付订单 @alt:订单创建成功/alt:订单关闭");
+    assertThat(shop.events.of(io.payflow.core.event.OrderStatusChanged.class))
+        .filteredOn(e -> e.to() == OrderStatus.CLOSED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.cause()).isEqualTo("cancelled"));
   }
 
   @Test
@@ -273,5 +279,37 @@ class ClosingRaceTest {
             new StartPaymentRequest(order.orderNo(), FakeChannel.ID, type, null, null))
         .payment()
         .paymentNo();
+  }
+
+  @Test
+  void supersededPaymentThatFailedBeforeItsCloseRanIsClosed() {
+    shop.close();
+    io.payflow.core.testing.SwitchableExecutor executor =
+        new io.payflow.core.testing.SwitchableExecutor();
+    try (PayFlow flow =
+        PayFlow.builder()
+            .inventory(new io.payflow.core.memory.InMemoryInventoryService().stock("SKU-1", 5))
+            .priceCatalog(new io.payflow.core.memory.InMemoryPriceCatalog().price("SKU-1", 1_000))
+            .channel(shop.channel)
+            .effectExecutor(executor)
+            .build()) {
+      Order order =
+          flow.createOrder(
+              CreateOrderRequest.of(
+                  "u", List.of(new io.payflow.core.model.OrderLine("SKU-1", 1, 1_000))));
+      String first = native_(flow, order, TradeType.NATIVE);
+      String second = native_(flow, order, TradeType.APP);
+      executor.rejecting = true;
+      flow.handlePaymentResult(FakeChannel.success(first, 1_000));
+      flow.handlePaymentResult(FakeChannel.failure(second, 1_000));
+
+      executor.rejecting = false;
+      flow.runDueEffects();
+
+      assertThat(shop.channel.closes).containsExactly(second);
+      assertThat(flow.find(order.orderNo()).orElseThrow().payments())
+          .extracting(p -> p.status())
+          .containsExactly(PaymentStatus.SUCCEEDED, PaymentStatus.CLOSED);
+    }
   }
 }

@@ -42,7 +42,7 @@ class BenchmarksSmokeTest {
             .forks(0)
             .warmupIterations(0)
             .measurementIterations(1)
-            .measurementTime(TimeValue.milliseconds(200))
+            .measurementTime(TimeValue.milliseconds(100))
             .measurementBatchSize(CallbackBenchmark.SMOKE_BATCH)
             .param("stored", "100")
             .timeUnit(TimeUnit.MICROSECONDS)
@@ -58,6 +58,7 @@ class BenchmarksSmokeTest {
             "CallbackBenchmark.channelParse",
             "CallbackBenchmark.firstTransition",
             "CallbackBenchmark.duplicate",
+            "PairedCallbackBenchmark.paired",
             "LifecycleBenchmark.payflow",
             "LifecycleBenchmark.springStatemachine",
             "LifecycleBenchmark.cola",

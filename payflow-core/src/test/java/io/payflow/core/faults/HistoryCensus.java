@@ -37,7 +37,9 @@ public final class HistoryCensus {
                 });
       }
     }
-    System.out.printf("%d of %d histories broke an invariant%n", broken, n);
+    System.out.printf(
+        "%d of %d histories broke an invariant (%d faults injected, %d crashes)%n",
+        broken, n, LifecycleHistoryContract.faultsInjected(), LifecycleHistoryContract.crashed());
     kinds.forEach((k, c) -> System.out.printf("%6d  %s%n", c, k));
     System.exit(0);
   }

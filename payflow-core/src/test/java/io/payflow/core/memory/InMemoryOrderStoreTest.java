@@ -84,6 +84,39 @@ class InMemoryOrderStoreTest extends OrderStoreContract {
     }
 
     @Test
+    void stepsThatDifferInAnyPartAreNotSharedBetweenOrders() {
+      // given steps that differ from the first order's in one part each: sender, receiver,
+      // message, reply or block
+      TraceEntry first =
+          new TraceEntry(
+              at(1), Participant.ORDER_SERVICE, Participant.PAYMENT_SERVICE, "下单", false, "a");
+      List<TraceEntry> variants =
+          List.of(
+              new TraceEntry(
+                  at(1), Participant.API_GATEWAY, Participant.PAYMENT_SERVICE, "下单", false, "a"),
+              new TraceEntry(
+                  at(1), Participant.ORDER_SERVICE, Participant.PAYMENT_CHANNEL, "下单", false, "a"),
+              new TraceEntry(
+                  at(1), Participant.ORDER_SERVICE, Participant.PAYMENT_SERVICE, "付款", false, "a"),
+              new TraceEntry(
+                  at(1), Participant.ORDER_SERVICE, Participant.PAYMENT_SERVICE, "下单", true, "a"),
+              new TraceEntry(
+                  at(1), Participant.ORDER_SERVICE, Participant.PAYMENT_SERVICE, "下单", false, "b"));
+
+      // when each goes into an order of its own after the first
+      store.insert(record(order("ORD-0")), List.of(), List.of(first));
+      for (int i = 0; i < variants.size(); i++) {
+        store.insert(record(order("ORD-" + (i + 1))), List.of(), List.of(variants.get(i)));
+      }
+
+      // then each order reads back its own step, not the first order's
+      assertThat(store.loadTrace("ORD-0")).containsExactly(first);
+      for (int i = 0; i < variants.size(); i++) {
+        assertThat(store.loadTrace("ORD-" + (i + 1))).containsExactly(variants.get(i));
+      }
+    }
+
+    @Test
     void traceAppendedBeforeItsOrderIsStoredComesBeforeTheInsertsTrace() {
       // given
       store.appendTrace("ORD-1", List.of(step(at(1), "early")));

@@ -17,7 +17,6 @@ import io.payflow.core.spi.OrderStore;
 import io.payflow.core.spi.TimeBasedNumberGenerator;
 import io.payflow.core.testing.MutableClock;
 import io.payflow.core.testing.RecordingListener;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -247,7 +246,7 @@ public final class FaultWorld implements AutoCloseable {
       int slot = round % slots.length;
       call(slot, "closeExpiredOrders", PayFlow::closeExpiredOrders);
       call(slot, "reconcilePayments", PayFlow::reconcilePayments);
-      call(slot, "reconcileRefunds", f -> invokeIfPresent(f, "reconcileRefunds"));
+      call(slot, "reconcileRefunds", PayFlow::reconcileRefunds);
       call(slot, "runDueEffects", PayFlow::runDueEffects);
       awaitEffects();
       channel.settleRefunds();
@@ -295,29 +294,6 @@ public final class FaultWorld implements AutoCloseable {
       }
     }
     return dead;
-  }
-
-  /** Calls a facade method that a newer payflow has and an older one may not; 0 if absent. */
-  static Object invokeIfPresent(PayFlow flow, String method) {
-    Method m;
-    try {
-      m = PayFlow.class.getMethod(method);
-    } catch (NoSuchMethodException e) {
-      return 0;
-    }
-    try {
-      return m.invoke(flow);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Everything that can still change, to see when it stops. */

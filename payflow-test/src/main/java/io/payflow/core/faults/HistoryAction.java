@@ -170,7 +170,7 @@ public sealed interface HistoryAction {
               switch (kind) {
                 case EXPIRE -> f.closeExpiredOrders();
                 case RECONCILE_PAYMENTS -> f.reconcilePayments();
-                case RECONCILE_REFUNDS -> FaultWorld.invokeIfPresent(f, "reconcileRefunds");
+                case RECONCILE_REFUNDS -> f.reconcileRefunds();
                 case EFFECTS -> f.runDueEffects();
               });
     }
@@ -192,11 +192,16 @@ public sealed interface HistoryAction {
     }
   }
 
-  /** The next call at this boundary from this lane's instance fails so. */
-  record Fault(int lane, Boundary boundary, FaultKind kind) implements HistoryAction {
+  /**
+   * The next call at this boundary fails so: from this lane's instance if {@code anyInstance} is
+   * false, else from whichever instance makes it first.
+   */
+  record Fault(int lane, Boundary boundary, FaultKind kind, boolean anyInstance)
+      implements HistoryAction {
     @Override
     public void run(FaultWorld w) {
-      w.faults.arm(new FaultPlan.Armed(boundary, kind, lane, k -> true));
+      w.faults.arm(
+          new FaultPlan.Armed(boundary, kind, anyInstance ? FaultPlan.ANY_NODE : lane, k -> true));
     }
   }
 

@@ -163,10 +163,21 @@ public abstract class LifecycleHistoryContract extends FaultHarness {
             Tuple.of(
                 4,
                 Combinators.combine(
-                        lane, Arbitraries.of(Boundary.class), Arbitraries.of(FaultKind.class))
+                        lane,
+                        Arbitraries.of(Boundary.class),
+                        Arbitraries.of(FaultKind.class),
+                        Arbitraries.of(true, false))
                     .as(HistoryAction.Fault::new)),
             Tuple.of(1, lane.map(HistoryAction.AwaitEffects::new)));
     return action.list().ofMinSize(3).ofMaxSize(24);
+  }
+
+  static int faultsInjected() {
+    return faults.get();
+  }
+
+  static int crashed() {
+    return crashes.get();
   }
 
   @AfterContainer

@@ -148,6 +148,54 @@ public abstract class ObservedFailuresContract extends FaultHarness {
     }
   }
 
+  /** Found by the generated histories: a close that meets "not found" is not a close. */
+  @Test
+  void aPaymentTheChannelDidNotKnowWhenTheOrderWasCancelledIsClosedThereOnceItsPrepayLands()
+      throws Exception {
+    try (FaultWorld w = world(2, b -> b)) {
+      Order order = w.node(0).flow().createOrder(request(1, Duration.ofMinutes(30)));
+      CountDownLatch prepayMayLand = new CountDownLatch(1);
+      CountDownLatch paymentStarted = new CountDownLatch(1);
+      w.channel.beforePrepay = r -> await(prepayMayLand);
+      AtomicInteger cancelWrites = new AtomicInteger();
+      CountDownLatch prepayLeaves = new CountDownLatch(1);
+      w.faults.hook(
+          (boundary, node, key) -> {
+            if (boundary == Boundary.CHANNEL_PREPAY) {
+              prepayLeaves.countDown();
+            }
+            // the cancel closed at the channel (not found: the prepay is still on its way); before
+            // it writes the order closed, the prepay lands and its answer is stored
+            if (boundary == Boundary.STORE_UPDATE
+                && node == 1
+                && cancelWrites.incrementAndGet() == 1) {
+              prepayMayLand.countDown();
+              await(paymentStarted);
+            }
+          });
+      Thread buyer =
+          new Thread(
+              () -> {
+                w.call(0, "startPayment", f -> f.startPayment(jsapi(order.orderNo())));
+                paymentStarted.countDown();
+              });
+      buyer.start();
+      await(prepayLeaves); // the payment is stored CREATED, its prepay on its way
+
+      w.call(1, "cancel", f -> f.cancel(order.orderNo(), "不要了"));
+      buyer.join(WAIT.toMillis());
+      w.faults.hook((boundary, node, key) -> {});
+      w.channel.beforePrepay = r -> {};
+      w.settle();
+
+      assertThat(w.store.load(order.orderNo()).orElseThrow().order().status().name())
+          .isEqualTo("CLOSED");
+      assertThat(w.channel.paymentsOf(order.orderNo()))
+          .allSatisfy(p -> assertThat(p.state()).isEqualTo(SimulatedChannel.TradeState.CLOSED));
+      assertThat(InvariantChecker.check(w)).isEmpty();
+    }
+  }
+
   // 4 ------------------------------------------------------------------------------------------
 
   @Test

@@ -126,8 +126,13 @@ public final class OrderClosing {
         channel.close(p.paymentNo());
       } catch (ChannelException e) {
         switch (e.kind()) {
-          case ALREADY_CLOSED, NOT_FOUND -> {
-            // closed, or never reached the channel: either way it cannot be paid
+          case ALREADY_CLOSED -> {
+            // closed already: it cannot be paid
+          }
+          case NOT_FOUND -> {
+            // Not there yet, which is not "never": its prepay may still land. Close it again as an
+            // effect once the order is closed, whatever the prepay's answer does meanwhile.
+            continue;
           }
           case ALREADY_PAID -> {
             return dispatch

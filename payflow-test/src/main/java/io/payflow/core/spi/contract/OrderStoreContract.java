@@ -516,59 +516,6 @@ public abstract class OrderStoreContract {
   class Finders {
 
     @Test
-    void expiredOrdersAreOnlyPendingOnesWhoseExpiryIsDue() {
-      // given
-      Instant now = at(3600);
-      insertOrder(order("ORD-OVERDUE", OrderStatus.PENDING_PAYMENT, now.minusSeconds(10)));
-      insertOrder(order("ORD-DUE-NOW", OrderStatus.PENDING_PAYMENT, now));
-      insertOrder(order("ORD-NOT-YET", OrderStatus.PENDING_PAYMENT, now.plusMillis(1)));
-      for (OrderStatus other : OrderStatus.values()) {
-        if (other != OrderStatus.PENDING_PAYMENT) {
-          insertOrder(order("ORD-" + other, other, now.minusSeconds(20)));
-        }
-      }
-
-      // when
-      List<String> expired = store.findExpiredOrderNos(now, 100);
-
-      // then an expiry equal to now is due, like an effect's nextAttemptAt
-      assertThat(expired).containsExactlyInAnyOrder("ORD-OVERDUE", "ORD-DUE-NOW");
-    }
-
-    @Test
-    void expiredOrdersComeMostOverdueFirstUpToTheLimit() {
-      // given ten overdue orders whose expiry order is unrelated to their numbers or insert order
-      Instant now = at(3600);
-      int[] overdueSeconds = {4, 9, 1, 7, 3, 10, 2, 8, 5, 6};
-      for (int i = 0; i < overdueSeconds.length; i++) {
-        insertOrder(
-            order(
-                "ORD-" + overdueSeconds[i],
-                OrderStatus.PENDING_PAYMENT,
-                now.minusSeconds(overdueSeconds[i])));
-      }
-
-      // when
-      List<String> expired = store.findExpiredOrderNos(now, 3);
-
-      // then a sweeper with a small batch makes progress on the most overdue first
-      assertThat(expired).containsExactly("ORD-10", "ORD-9", "ORD-8");
-    }
-
-    @Test
-    void orderPaidByAnUpdateIsNoLongerExpired() {
-      // given
-      OrderRecord v1 = record(order("ORD-1", OrderStatus.PENDING_PAYMENT, at(60)));
-      store.insert(v1, List.of(), List.of());
-
-      // when
-      store.update(new StoreUpdate(1, record(paid(v1.order(), at(30))), List.of(), List.of()));
-
-      // then the finder reads the status the update wrote
-      assertThat(store.findExpiredOrderNos(at(3600), 10)).isEmpty();
-    }
-
-    @Test
     void paymentsAwaitingResultAreUnsettledOnesCreatedBeforeTheCutoffOldestFirst() {
       // given payments of every status, over two orders, inserted out of time order
       Instant cutoff = at(3600);

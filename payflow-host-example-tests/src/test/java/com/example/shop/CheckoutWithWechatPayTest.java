@@ -112,7 +112,7 @@ class CheckoutWithWechatPayTest {
             WechatPayChannel.ID, new CallbackRequest(callback.body(), callback.headers()));
     assertThat(payFlow.awaitEffects(Duration.ofSeconds(10))).isTrue();
 
-    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.status()).as("204: WeChat Pay v3's acknowledgement").isEqualTo(204);
     var paid = payFlow.find(order.orderNo()).orElseThrow();
     // Paid, and handed to fulfilment at once: FULFILLING is the state after PAID.
     assertThat(paid.order().status()).isEqualTo(OrderStatus.FULFILLING);

@@ -241,7 +241,9 @@ class StartPaymentTest {
   }
 
   @Test
-  void notFoundWhileThePrepayIsInFlightGivesTheCreatedPaymentUp() {
+  void notFoundWhileThePrepayIsInFlightSettlesNothing() {
+    // issue 9: within the prepay grace a channel that does not know the payment settles nothing;
+    // the prepay's answer then makes it PREPAID
     Order order = shop.order(1);
     shop.channel.onPrepay =
         r -> {
@@ -262,7 +264,7 @@ class StartPaymentTest {
 
     assertThat(shop.record(order.orderNo()).payments())
         .singleElement()
-        .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.PREPAY_FAILED));
+        .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.PREPAID));
   }
 
   @Test

@@ -5,9 +5,13 @@ import io.payflow.core.spi.FulfillmentService;
 import io.payflow.core.spi.Notification;
 import io.payflow.core.spi.NotificationType;
 import io.payflow.core.spi.Notifier;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -29,9 +33,11 @@ public final class DeliveryLedger {
     final String orderNo;
     volatile long recordedSeq = Long.MAX_VALUE;
     final String thread = Thread.currentThread().getName();
+    final Instant at;
 
-    Delivery(long seq, String notifier, Notification n) {
+    Delivery(long seq, String notifier, Notification n, Instant at) {
       this.seq = seq;
+      this.at = at;
       this.notifier = notifier;
       this.key = n.idempotencyKey();
       this.type = n.type();
@@ -48,6 +54,32 @@ public final class DeliveryLedger {
   private final List<Delivery> deliveries = new ArrayList<>();
   private final List<Order> fulfilments = new ArrayList<>();
   private final ThreadLocal<@Nullable Delivery> unrecorded = new ThreadLocal<>();
+  private final Clock clock;
+  // effect id -> when (in this ledger's sequence) it was claimed; -> when it was first recorded
+  // done
+  private final Map<String, List<Long>> claims = new HashMap<>();
+  private final Map<String, Long> firstDone = new HashMap<>();
+
+  public DeliveryLedger(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A runner claimed this effect. */
+  synchronized void claimed(String effectId) {
+    claims.computeIfAbsent(effectId, k -> new ArrayList<>()).add(seq.incrementAndGet());
+  }
+
+  /**
+   * Whether a delivery of this key after it was recorded done can only have come from a runner that
+   * claimed it before (one whose lease ran out while it was under way): the at-least-once that
+   * fencing cannot prevent. It cannot if the effect was claimed again after it was done, which is
+   * running a finished effect twice.
+   */
+  synchronized boolean byStaleRunner(String effectId) {
+    Long done = firstDone.get(effectId);
+    return done != null
+        && claims.getOrDefault(effectId, List.of()).stream().noneMatch(c -> c > done);
+  }
 
   /** A notifier that delivers into this ledger. */
   public Notifier notifier(String name, Notifier.Audience audience) {
@@ -69,7 +101,7 @@ public final class DeliveryLedger {
 
       @Override
       public void send(Notification notification) {
-        Delivery d = new Delivery(seq.incrementAndGet(), name, notification);
+        Delivery d = new Delivery(seq.incrementAndGet(), name, notification, clock.instant());
         synchronized (DeliveryLedger.this) {
           deliveries.add(d);
         }
@@ -87,8 +119,11 @@ public final class DeliveryLedger {
     };
   }
 
-  /** The store recorded the effect with this id as done, on this thread. */
+  /** The store recorded the effect with this id as done under this token, on this thread. */
   void completed(String effectId) {
+    synchronized (this) {
+      firstDone.putIfAbsent(effectId, seq.incrementAndGet());
+    }
     Delivery d = unrecorded.get();
     if (d != null && d.key.equals(effectId)) {
       d.recordedSeq = seq.incrementAndGet();

@@ -5,6 +5,7 @@ import io.payflow.core.PayFlowConfig;
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackRequest;
 import io.payflow.core.channel.PaymentChannel;
+import io.payflow.core.effect.ClaimedEffect;
 import io.payflow.core.effect.Effect;
 import io.payflow.core.error.PayFlowException;
 import io.payflow.core.memory.InMemoryPriceCatalog;
@@ -56,7 +57,7 @@ public final class FaultWorld implements AutoCloseable {
   public final StockLedger stock;
   public final @Nullable StockView stockView;
   public final SimulatedChannel channel = new SimulatedChannel(clock);
-  public final DeliveryLedger deliveries = new DeliveryLedger();
+  public final DeliveryLedger deliveries = new DeliveryLedger(clock);
   public final RecordingListener events = new RecordingListener();
   public final FaultPlan faults = new FaultPlan();
   public final PayFlowConfig config;
@@ -348,6 +349,15 @@ public final class FaultWorld implements AutoCloseable {
                 case "completeEffect" -> {
                   if (!Boolean.FALSE.equals(result) && args != null) {
                     deliveries.completed((String) args[0]);
+                  }
+                }
+                case "claimDueEffects", "claimEffects" -> {
+                  if (result instanceof List<?> claims) {
+                    for (Object c : claims) {
+                      if (c instanceof ClaimedEffect claim) {
+                        deliveries.claimed(claim.effect().id());
+                      }
+                    }
                   }
                 }
                 case "retryEffectLater", "parkEffect" -> deliveries.notCompleted();

@@ -267,6 +267,9 @@ public final class InvariantChecker {
     for (List<DeliveryLedger.Delivery> same : byKey.values()) {
       for (int k = 1; k < same.size(); k++) {
         DeliveryLedger.Delivery later = same.get(k);
+        if (w.deliveries.byStaleRunner(later.key)) {
+          continue; // at-least-once: its runner was under way when its lease ran out
+        }
         for (int j = 0; j < k; j++) {
           if (same.get(j).recordedSeq < later.seq) {
             v.add(

@@ -241,12 +241,31 @@ class StartPaymentTest {
   }
 
   @Test
-  void notFoundWhileThePrepayIsInFlightSettlesNothing() {
-    // issue 9: within the prepay grace a channel that does not know the payment settles nothing;
-    // the prepay's answer then makes it PREPAID
+  void notFoundWithinThePrepayGraceLeavesTheInFlightPrepayToAnswer() {
     Order order = shop.order(1);
     shop.channel.onPrepay =
         r -> {
+          shop.flow.handlePaymentResult(
+              io.payflow.core.testing.TestData.queried(
+                  r.paymentNo(),
+                  io.payflow.core.channel.PaymentOutcome.NOT_FOUND,
+                  "ORDER_NOT_EXIST",
+                  "不存在"));
+          return new Prepaid(Map.of("prepay_id", "wx1"), Map.of("package", "prepay_id=wx1"));
+        };
+
+    PaymentStart start = shop.pay(order);
+
+    assertThat(start.payment().status()).isEqualTo(PaymentStatus.PREPAID);
+  }
+
+  @Test
+  void notFoundPastThePrepayGraceGivesTheCreatedPaymentUp() {
+    Order order = shop.order(1);
+    shop.channel.onPrepay =
+        r -> {
+          // a prepay stuck for longer than the grace
+          shop.clock.advance(PayFlowConfig.DEFAULT_PREPAY_GRACE);
           shop.flow.handlePaymentResult(
               io.payflow.core.testing.TestData.queried(
                   r.paymentNo(),
@@ -264,7 +283,7 @@ class StartPaymentTest {
 
     assertThat(shop.record(order.orderNo()).payments())
         .singleElement()
-        .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.PREPAID));
+        .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.PREPAY_FAILED));
   }
 
   @Test

@@ -127,7 +127,8 @@ class CheckoutWithWechatPayTest {
   }
 
   @Test
-  void orderNobodyPaysExpiresWhenTheClockPassesItsDeadlineAndItsStockComesBack() {
+  void orderNobodyPaysExpiresWhenTheClockPassesItsDeadlineAndItsStockComesBack()
+      throws InterruptedException {
     Order order =
         payFlow.createOrder(
             CreateOrderRequest.of("buyer-8", List.of(new OrderLine(SKU, 1, PRICE))));
@@ -139,6 +140,8 @@ class CheckoutWithWechatPayTest {
     assertThat(closed).isEqualTo(1);
     assertThat(payFlow.find(order.orderNo()).orElseThrow().order().status())
         .isEqualTo(OrderStatus.CLOSED);
+    // the release is an effect of the close: wait for it instead of racing it
+    assertThat(payFlow.awaitEffects(java.time.Duration.ofSeconds(10))).isTrue();
     assertThat(inventory.available(SKU)).isEqualTo(5);
   }
 }

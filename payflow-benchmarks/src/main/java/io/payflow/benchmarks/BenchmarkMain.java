@@ -208,6 +208,7 @@ public final class BenchmarkMain {
               describe(den, cpuDen)));
     }
     System.out.print(out);
+    printPaired(started);
     if (heap) {
       printHeap();
     }
@@ -281,6 +282,89 @@ public final class BenchmarkMain {
       params.put(p, r.getParams().getParam(p));
     }
     return params;
+  }
+
+  /**
+   * The paired callback figures: per measured iteration the CPU time of the floor, parseCallback,
+   * first transition and duplicate over the same callbacks at the same moments ({@link
+   * PairedCallbackBenchmark}); each ratio's mean over the iterations with a 99.9% confidence
+   * half-width (Student's t), as JMH computes its own.
+   */
+  private static void printPaired(Instant since) throws IOException {
+    Path file = Paths.get(PairedCallbackBenchmark.FILE);
+    if (!Files.exists(file) || !modifiedAfter(file, since)) {
+      return;
+    }
+    List<double[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      String[] f = line.trim().split(" ");
+      if (f.length == 5) {
+        double ops = Double.parseDouble(f[0]);
+        rows.add(
+            new double[] {
+              Double.parseDouble(f[1]) / ops / 1000,
+              Double.parseDouble(f[2]) / ops / 1000,
+              Double.parseDouble(f[3]) / ops / 1000,
+              Double.parseDouble(f[4]) / ops / 1000
+            });
+      }
+    }
+    if (rows.size() < 2) {
+      return;
+    }
+    System.out.println(
+        "\n## 1. Callback path, paired (CPU time, same callbacks, same moments; "
+            + rows.size()
+            + " iterations)\n");
+    System.out.println("| figure | ratio (mean ± 99.9% CI) | target | met | CPU µs per call |");
+    System.out.println("| --- | --- | --- | --- | --- |");
+    String[] names = {
+      "SDK NotificationParser.parse (floor)",
+      "WechatPayChannel.parseCallback / floor",
+      "handleCallback first transition / floor",
+      "handleCallback duplicate / floor"
+    };
+    String[] targets = {"—", "—", "≤ 1.15", "≤ 1.05"};
+    for (int k = 0; k < 4; k++) {
+      double[] ratios = new double[rows.size()];
+      double[] micros = new double[rows.size()];
+      for (int i = 0; i < rows.size(); i++) {
+        ratios[i] = rows.get(i)[k] / rows.get(i)[0];
+        micros[i] = rows.get(i)[k];
+      }
+      double[] r = meanAndHalfWidth(ratios);
+      double[] m = meanAndHalfWidth(micros);
+      String met = "—";
+      if (!targets[k].equals("—")) {
+        met = r[0] <= Double.parseDouble(targets[k].replaceAll("[^0-9.]", "")) ? "yes" : "no";
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %s | %.2f ± %.2f |%n",
+          names[k],
+          k == 0 ? "1" : format(r),
+          targets[k],
+          met,
+          m[0],
+          m[1]);
+    }
+  }
+
+  private static double[] meanAndHalfWidth(double[] values) {
+    double mean = 0;
+    for (double v : values) {
+      mean += v;
+    }
+    mean /= values.length;
+    double variance = 0;
+    for (double v : values) {
+      variance += (v - mean) * (v - mean);
+    }
+    variance /= values.length - 1;
+    double t =
+        new org.apache.commons.math3.distribution.TDistribution(values.length - 1)
+            .inverseCumulativeProbability(0.9995);
+    return new double[] {mean, t * Math.sqrt(variance / values.length)};
   }
 
   /** A JVM of its own running {@code main}'s class, with a GC that compacts on System.gc(). */

@@ -64,7 +64,7 @@ public class CallbackBenchmark {
     @Setup(Level.Trial)
     public void sign() {
       wechat = new WechatCallbacks();
-      clock = new MutableClock(Fixtures.START);
+      clock = MutableClock.ticking(Fixtures.START);
       channel = wechat.channel(Clock.fixed(Fixtures.START.plusSeconds(1), ZoneOffset.UTC));
       sdk = wechat.sdkParser();
       batch = new WechatCallbacks.Signed[Sizes.of(BATCH, SMOKE_BATCH)];

@@ -81,7 +81,7 @@ public class DuplicateStormBenchmark {
 
     @Setup(Level.Iteration)
     public void open() {
-      MutableClock clock = new MutableClock(Fixtures.START);
+      MutableClock clock = MutableClock.ticking(Fixtures.START);
       paidTransitions.clear();
       flow =
           Fixtures.flow(

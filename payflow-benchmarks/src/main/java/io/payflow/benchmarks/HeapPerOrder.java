@@ -44,7 +44,7 @@ final class HeapPerOrder {
   }
 
   static double[] measure(int orders) {
-    MutableClock clock = new MutableClock(Fixtures.START);
+    MutableClock clock = MutableClock.ticking(Fixtures.START);
     FakeChannel channel = new FakeChannel("fake", clock, null);
     String prefix = "H";
     long before = usedAfterGc();

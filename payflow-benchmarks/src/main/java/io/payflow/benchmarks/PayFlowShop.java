@@ -17,7 +17,7 @@ import io.payflow.core.spi.OrderStore;
  */
 final class PayFlowShop implements AutoCloseable {
 
-  final MutableClock clock = new MutableClock(Fixtures.START);
+  final MutableClock clock = MutableClock.ticking(Fixtures.START);
   final FakeChannel channel = new FakeChannel("fake", clock, null);
   final Fixtures.CountingNotifier notifier = new Fixtures.CountingNotifier();
   final OrderStore store;

@@ -33,7 +33,7 @@ abstract class PeerShop {
     START_FULFILMENT
   }
 
-  final MutableClock clock = new MutableClock(Fixtures.START);
+  final MutableClock clock = MutableClock.ticking(Fixtures.START);
   final InMemoryInventoryService inventory = Fixtures.inventory();
   final InMemoryPriceCatalog catalog = Fixtures.catalog();
   final FakeChannel channel = new FakeChannel("fake", clock, null);

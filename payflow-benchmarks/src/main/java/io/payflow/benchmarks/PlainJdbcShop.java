@@ -45,7 +45,7 @@ final class PlainJdbcShop {
       """;
 
   private final DataSource dataSource;
-  final MutableClock clock = new MutableClock(Fixtures.START);
+  final MutableClock clock = MutableClock.ticking(Fixtures.START);
   final InMemoryInventoryService inventory = Fixtures.inventory();
   final InMemoryPriceCatalog catalog = Fixtures.catalog();
   final FakeChannel channel = new FakeChannel("fake", clock, null);

@@ -197,6 +197,9 @@ class PaymentOutcomeTest {
             });
     assertThat(shop.record(order.orderNo()).order().status())
         .isEqualTo(OrderStatus.PENDING_PAYMENT);
+    assertThatThrownBy(() -> shop.flow.handlePaymentResult(FakeChannel.success(paymentNo, 7)))
+        .isInstanceOfSatisfying(
+            PaymentAmountMismatchException.class, e -> assertThat(e.reported()).isEqualTo(7));
   }
 
   @Test

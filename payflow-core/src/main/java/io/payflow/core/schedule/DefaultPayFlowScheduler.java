@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduler: three fixed-delay tasks on one executor, each guarded so that a failing run never
+ * The scheduler: four fixed-delay tasks on one executor, each guarded so that a failing run never
  * cancels the next one.
  *
  * <p>This class is threadsafe.

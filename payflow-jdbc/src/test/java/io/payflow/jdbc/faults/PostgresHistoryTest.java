@@ -4,42 +4,36 @@ import io.payflow.core.faults.LifecycleHistoryContract;
 import io.payflow.core.faults.StockView;
 import io.payflow.core.spi.InventoryService;
 import io.payflow.core.spi.OrderStore;
-import io.payflow.jdbc.TestDatabase;
 import java.util.Map;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
-/**
- * The generated histories on Postgres: 4 instances over one database. How many is {@value
- * #TRIES_PROPERTY} (payflow-jdbc's pom: fewer than core's in the default build, more under {@code
- * -Psoak}).
- */
+/** payflow-core's LifecycleHistoryContract on Postgres, exactly as the in-memory parts run it. */
+@LifecycleHistoryContract.HistoryTries(200)
 class PostgresHistoryTest extends LifecycleHistoryContract {
 
-  private static JdbcFaultStores db;
-
   @BeforeContainer
-  static void openDatabase() {
-    db = JdbcFaultStores.open(TestDatabase.POSTGRESQL);
+  static void open() {
+    PostgresFaultHarness.DB.open();
   }
 
   @AfterContainer
-  static void closeDatabase() {
-    db.close();
+  static void close() {
+    PostgresFaultHarness.DB.close();
   }
 
   @Override
   protected OrderStore createStore() {
-    return db.store();
+    return PostgresFaultHarness.DB.freshStore();
   }
 
   @Override
   protected InventoryService createInventory(Map<String, Long> stock) {
-    return db.inventory(stock);
+    return PostgresFaultHarness.DB.freshInventory(stock);
   }
 
   @Override
   protected StockView stockView(InventoryService inventory) {
-    return JdbcFaultStores.view(inventory);
+    return PostgresFaultHarness.view(inventory);
   }
 }

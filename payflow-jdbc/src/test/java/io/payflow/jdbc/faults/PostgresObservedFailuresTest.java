@@ -4,38 +4,27 @@ import io.payflow.core.faults.ObservedFailuresContract;
 import io.payflow.core.faults.StockView;
 import io.payflow.core.spi.InventoryService;
 import io.payflow.core.spi.OrderStore;
-import io.payflow.jdbc.TestDatabase;
+import io.payflow.jdbc.JdbcTestDatabase;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The observed failures of issue 9 on Postgres through JdbcOrderStore and JdbcInventoryService. */
+/** payflow-core's ObservedFailuresContract on Postgres, exactly as the in-memory parts run it. */
 class PostgresObservedFailuresTest extends ObservedFailuresContract {
 
-  private static JdbcFaultStores db;
-
-  @BeforeAll
-  static void openDatabase() {
-    db = JdbcFaultStores.open(TestDatabase.POSTGRESQL);
-  }
-
-  @AfterAll
-  static void closeDatabase() {
-    db.close();
-  }
+  @RegisterExtension static final JdbcTestDatabase db = PostgresFaultHarness.DB;
 
   @Override
   protected OrderStore createStore() {
-    return db.store();
+    return PostgresFaultHarness.DB.freshStore();
   }
 
   @Override
   protected InventoryService createInventory(Map<String, Long> stock) {
-    return db.inventory(stock);
+    return PostgresFaultHarness.DB.freshInventory(stock);
   }
 
   @Override
   protected StockView stockView(InventoryService inventory) {
-    return JdbcFaultStores.view(inventory);
+    return PostgresFaultHarness.view(inventory);
   }
 }

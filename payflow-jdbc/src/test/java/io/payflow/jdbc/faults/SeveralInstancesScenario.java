@@ -82,7 +82,7 @@ final class SeveralInstancesScenario {
                 routing(),
                 fresh.inventory(),
                 stock,
-                JdbcFaultStores.view(fresh.inventory()),
+                PostgresFaultHarness.view(fresh.inventory()),
                 INSTANCES,
                 b -> b,
                 null))) {

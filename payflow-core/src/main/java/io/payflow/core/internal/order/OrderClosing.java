@@ -18,6 +18,7 @@ import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderRecord;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Payment;
+import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.spi.DueWorkKind;
 import io.payflow.core.spi.NotificationType;
 import io.payflow.core.spi.OrderStore;
@@ -117,6 +118,7 @@ public final class OrderClosing {
       throw new IllegalTransitionException("order", orderNo, status, OrderStatus.CLOSED);
     }
     Set<String> closedAtChannel = new HashSet<>();
+    Set<String> notYetAtChannel = new HashSet<>();
     for (Payment p : record.payments()) {
       if (!PaymentDecisions.OPEN.contains(p.status())) {
         continue;
@@ -130,8 +132,10 @@ public final class OrderClosing {
             // closed already: it cannot be paid
           }
           case NOT_FOUND -> {
-            // Not there yet, which is not "never": its prepay may still land. Close it again as an
-            // effect once the order is closed, whatever the prepay's answer does meanwhile.
+            // Not there yet, which is not "never": its prepay may still land. If its answer is
+            // stored before the order closes, the close below owes another close at the channel;
+            // if after, the prepay's own step sees the order closed and owes it.
+            notYetAtChannel.add(p.paymentNo());
             continue;
           }
           case ALREADY_PAID -> {
@@ -160,8 +164,12 @@ public final class OrderClosing {
                     }
                     c.movePayment(p.paymentNo(), x -> x.closed(c.now()));
                     c.step(new FlowStep.PaymentClosed(p.paymentNo(), false));
-                    if (!closedAtChannel.contains(p.paymentNo())) {
-                      // started after we closed the others: close it at the channel as an effect
+                    boolean answerPending =
+                        notYetAtChannel.contains(p.paymentNo())
+                            && p.status() == PaymentStatus.CREATED;
+                    if (!closedAtChannel.contains(p.paymentNo()) && !answerPending) {
+                      // started after we closed the others, or its prepay landed after our close:
+                      // close it at the channel as an effect
                       c.owe(new OwedEffect.ClosePayment(p.paymentNo(), why));
                     }
                   }

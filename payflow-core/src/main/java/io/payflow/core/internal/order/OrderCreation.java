@@ -1,6 +1,7 @@
 package io.payflow.core.internal.order;
 
 import io.payflow.core.CreateOrderRequest;
+import io.payflow.core.OrderNotPayableException;
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.StalePriceException;
 import io.payflow.core.error.DuplicateNumberException;
@@ -118,6 +119,13 @@ public final class OrderCreation {
                     }))
             .record()
             .order();
+    if (order.status() != OrderStatus.PENDING_PAYMENT) {
+      // Closed while its stock was being reserved (it expired meanwhile): the release it owed ran
+      // before the reservation existed, so give the stock back now.
+      inventory.release(orderNo);
+      throw new OrderNotPayableException(
+          orderNo, "it was closed while its stock was being reserved");
+    }
     listeners.publish(new OrderCreated(now, order));
     return order;
   }

@@ -516,6 +516,60 @@ public abstract class OrderStoreContract {
   class Finders {
 
     @Test
+    void expiredOrdersAreOnlyReservingAndPendingOnesWhoseExpiryIsDue() {
+      // given
+      Instant now = at(3600);
+      insertOrder(order("ORD-OVERDUE", OrderStatus.PENDING_PAYMENT, now.minusSeconds(10)));
+      insertOrder(order("ORD-DUE-NOW", OrderStatus.PENDING_PAYMENT, now));
+      insertOrder(order("ORD-NOT-YET", OrderStatus.PENDING_PAYMENT, now.plusMillis(1)));
+      for (OrderStatus other : OrderStatus.values()) {
+        if (other != OrderStatus.PENDING_PAYMENT) {
+          insertOrder(order("ORD-" + other, other, now.minusSeconds(20)));
+        }
+      }
+
+      // when
+      List<String> expired = keys(claimWork(DueWorkKind.EXPIRY, now));
+
+      // then an expiry equal to now is due, like an effect's nextAttemptAt; a RESERVING order that
+      // a crash left behind is expired too
+      assertThat(expired).containsExactlyInAnyOrder("ORD-OVERDUE", "ORD-DUE-NOW", "ORD-RESERVING");
+    }
+
+    @Test
+    void expiredOrdersComeMostOverdueFirstUpToTheLimit() {
+      // given ten overdue orders whose expiry order is unrelated to their numbers or insert order
+      Instant now = at(3600);
+      int[] overdueSeconds = {4, 9, 1, 7, 3, 10, 2, 8, 5, 6};
+      for (int i = 0; i < overdueSeconds.length; i++) {
+        insertOrder(
+            order(
+                "ORD-" + overdueSeconds[i],
+                OrderStatus.PENDING_PAYMENT,
+                now.minusSeconds(overdueSeconds[i])));
+      }
+
+      // when
+      List<String> expired = keys(claimWork(DueWorkKind.EXPIRY, now, 3));
+
+      // then a sweeper with a small batch makes progress on the most overdue first
+      assertThat(expired).containsExactly("ORD-10", "ORD-9", "ORD-8");
+    }
+
+    @Test
+    void orderPaidByAnUpdateIsNoLongerExpired() {
+      // given
+      OrderRecord v1 = record(order("ORD-1", OrderStatus.PENDING_PAYMENT, at(60)));
+      store.insert(v1, List.of(), List.of());
+
+      // when
+      store.update(new StoreUpdate(1, record(paid(v1.order(), at(30))), List.of(), List.of()));
+
+      // then the claim reads the status the update wrote
+      assertThat(claimWork(DueWorkKind.EXPIRY, at(3600))).isEmpty();
+    }
+
+    @Test
     void paymentsAwaitingResultAreUnsettledOnesCreatedBeforeTheCutoffOldestFirst() {
       // given payments of every status, over two orders, inserted out of time order
       Instant cutoff = at(3600);

@@ -67,6 +67,31 @@ public abstract class ObservedFailuresContract extends FaultHarness {
     }
   }
 
+  /** Found by the generated histories: expiry may close an order while its stock is reserved. */
+  @Test
+  void anOrderThatExpiresWhileItsStockIsBeingReservedHoldsNoStock() {
+    try (FaultWorld w = world(2, b -> b)) {
+      AtomicInteger reserves = new AtomicInteger();
+      w.faults.hook(
+          (boundary, node, key) -> {
+            if (boundary == Boundary.INVENTORY_RESERVE && reserves.incrementAndGet() == 1) {
+              // the reservation is slow: the order expires and another instance closes it first
+              w.clock.advance(Duration.ofSeconds(2));
+              w.call(1, "closeExpiredOrders", f -> f.closeExpiredOrders());
+            }
+          });
+
+      FaultWorld.Outcome created =
+          w.call(0, "createOrder", f -> f.createOrder(request(1, Duration.ofSeconds(1))));
+      w.faults.hook((boundary, node, key) -> {});
+      w.settle();
+
+      assertThat(created).isEqualTo(FaultWorld.Outcome.REFUSED);
+      assertThat(w.stock.units(FaultWorld.SKU, StockLedger.State.RESERVED)).isZero();
+      assertThat(InvariantChecker.check(w)).isEmpty();
+    }
+  }
+
   // 2 ------------------------------------------------------------------------------------------
 
   @Test

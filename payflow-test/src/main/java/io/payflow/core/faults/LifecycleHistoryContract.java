@@ -188,12 +188,25 @@ public abstract class LifecycleHistoryContract extends FaultHarness {
         histories.get(), INSTANCES, faults.get(), crashes.get(), violated.get());
   }
 
-  /** Takes the number of histories from {@value #TRIES_PROPERTY}. */
+  /**
+   * How many histories a subclass runs by default (a store on a real database is slower than the
+   * in-memory one); {@value #TRIES_PROPERTY} still overrides it.
+   */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+  @java.lang.annotation.Inherited
+  public @interface HistoryTries {
+    int value();
+  }
+
+  /** Takes the number of histories from {@value #TRIES_PROPERTY}, else {@link HistoryTries}. */
   static final class TriesFromSystemProperty implements AroundPropertyHook {
     @Override
     public PropertyExecutionResult aroundProperty(
         PropertyLifecycleContext context, PropertyExecutor property) {
-      context.attributes().setTries(Integer.getInteger(TRIES_PROPERTY, DEFAULT_TRIES));
+      HistoryTries declared = context.containerClass().getAnnotation(HistoryTries.class);
+      int byDefault = declared != null ? declared.value() : DEFAULT_TRIES;
+      context.attributes().setTries(Integer.getInteger(TRIES_PROPERTY, byDefault));
       return property.execute();
     }
   }

@@ -22,7 +22,10 @@ public abstract class FaultHarness {
   /** A new, empty store; each run gets its own. */
   protected abstract OrderStore createStore();
 
-  /** A new inventory holding exactly this stock per sku and nothing reserved. */
+  /**
+   * A new inventory holding exactly this stock per sku and nothing reserved; called after {@link
+   * #createStore()} for each run.
+   */
   protected abstract InventoryService createInventory(Map<String, Long> stock);
 
   /**
@@ -43,9 +46,10 @@ public abstract class FaultHarness {
       UnaryOperator<PayFlowConfig.Builder> config,
       @Nullable Function<Clock, OrderNumberGenerator> numbers) {
     Map<String, Long> stock = FaultWorld.defaultStock();
+    OrderStore store = createStore(); // first: a JDBC harness may empty every table for it
     InventoryService inventory = createInventory(stock);
     return new FaultWorld(
         new FaultWorld.Setup(
-            createStore(), inventory, stock, stockView(inventory), nodes, config, numbers));
+            store, inventory, stock, stockView(inventory), nodes, config, numbers));
   }
 }

@@ -28,8 +28,11 @@ public interface PayFlow extends AutoCloseable {
   }
 
   /**
-   * Creates an order (订单): checks every price against the catalog, reserves the stock all or
-   * nothing, and persists the order as {@code PENDING_PAYMENT}.
+   * Creates an order (订单): checks every price against the catalog, stores the order {@code
+   * RESERVING} (so that a record owing the release exists before any stock is touched), reserves
+   * the stock all or nothing, and moves the order to {@code PENDING_PAYMENT}. A reservation that
+   * fails closes the stored order again and releases whatever was held; one a crash interrupted is
+   * closed by expiry. {@code expireAfter} is at most {@link PayFlowConfig#MAX_ORDER_EXPIRE_AFTER}.
    *
    * @throws InvalidRequestException if the request is invalid (names the field)
    * @throws StalePriceException if a line's price is not the current one
@@ -40,11 +43,15 @@ public interface PayFlow extends AutoCloseable {
   /**
    * Starts a payment (支付单) for an order with a channel and returns what the front end needs to pay.
    * A still-valid earlier prepay of the same trade type and payer is reused rather than made again.
+   * Pay parameters are only ever returned for a payment that is {@code PREPAID} when the prepay's
+   * answer is stored.
    *
    * @throws NotFoundException if there is no such order
-   * @throws OrderNotPayableException if the order is not {@code PENDING_PAYMENT} or has expired
-   * @throws PrepayFailedException if the channel refused or did not answer; the order stays payable
-   *     and a retry gets a new payment number
+   * @throws OrderNotPayableException if the order is not {@code PENDING_PAYMENT} or has expired, or
+   *     the payment was closed or paid while it was starting
+   * @throws PrepayFailedException if the channel refused or did not answer, or the payment was
+   *     given up while its prepay was on its way; the order stays payable and a retry gets a new
+   *     payment number
    */
   PaymentStart startPayment(StartPaymentRequest request);
 
@@ -98,8 +105,20 @@ public interface PayFlow extends AutoCloseable {
   /** Closes unpaid orders past their expiry (channel first, then locally); returns how many. */
   int closeExpiredOrders();
 
-  /** Queries the channel for payments silent for too long (主动查单); returns how many. */
+  /**
+   * Queries the channel for payments silent for too long (主动查单); returns how many got an answer
+   * applied. Payments are claimed through the store, so several instances share the work; a {@code
+   * CREATED} one waits for {@link PayFlowConfig#prepayGrace()} first.
+   */
   int reconcilePayments();
+
+  /**
+   * Queries the channel ({@code queryRefund}) for refunds {@code CREATED} or {@code PROCESSING} for
+   * longer than {@link PayFlowConfig#reconcileQueryAfter()}, whose callback may be lost, and
+   * applies the answers; returns how many got an answer applied. Claimed through the store like
+   * {@link #reconcilePayments()}; a refund still processing is asked again later, with backoff.
+   */
+  int reconcileRefunds();
 
   /** Runs effects that are due (retries and ones left by a crash); returns how many ran. */
   int runDueEffects();

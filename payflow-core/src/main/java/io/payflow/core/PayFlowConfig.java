@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * payflow's settings. Immutable; made by {@link #builder()} with the defaults named below.
  *
- * @param orderExpireAfter how long a new order stays payable (default 30 minutes)
+ * @param orderExpireAfter how long a new order stays payable (default 30 minutes, at most {@link
+ *     #MAX_ORDER_EXPIRE_AFTER})
  * @param effectMaxAttempts attempts of one effect before it is parked as dead (default 8)
  * @param effectInitialBackoff wait after the first failed attempt (default 1 second)
  * @param effectMaxBackoff longest wait between attempts (default 10 minutes)
@@ -17,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param effectLease how long a claimed effect is held by one runner before another may take it
  *     over (default 5 minutes)
  * @param reconcileQueryAfter how long a payment may wait for a callback before payflow queries the
- *     channel (default 2 minutes)
+ *     channel (default 2 minutes); a refund silent that long is queried too
+ * @param prepayGrace how long after its creation a payment's prepay may still be on its way to the
+ *     channel (default 10 minutes): a {@code CREATED} payment is not queried before, and a channel
+ *     that answers "no such payment" within it settles nothing, so a payment is never given up
+ *     while its prepay may still land
  * @param refundLatePayments whether money that arrives for an order that can no longer take it is
  *     refunded automatically (default true)
  * @param batchSize how many orders, payments or effects one sweep takes at most (default 100)
@@ -30,6 +35,7 @@ public record PayFlowConfig(
     double effectBackoffMultiplier,
     Duration effectLease,
     Duration reconcileQueryAfter,
+    Duration prepayGrace,
     boolean refundLatePayments,
     int batchSize) {
 
@@ -40,6 +46,15 @@ public record PayFlowConfig(
   public static final double DEFAULT_EFFECT_BACKOFF_MULTIPLIER = 2.0;
   public static final Duration DEFAULT_EFFECT_LEASE = Duration.ofMinutes(5);
   public static final Duration DEFAULT_RECONCILE_QUERY_AFTER = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_PREPAY_GRACE = Duration.ofMinutes(10);
+
+  /**
+   * The longest an order may stay payable, whether configured or asked for by one request: 30 days.
+   * Longer holds stock for a month on an order nobody pays, and channels cap it too (WeChat Pay's
+   * {@code time_expire} has a limit of its own).
+   */
+  public static final Duration MAX_ORDER_EXPIRE_AFTER = Duration.ofDays(30);
+
   public static final int DEFAULT_BATCH_SIZE = 100;
 
   /**
@@ -54,6 +69,13 @@ public record PayFlowConfig(
     requirePositive(problems, "effectMaxBackoff", effectMaxBackoff);
     requirePositive(problems, "effectLease", effectLease);
     requirePositive(problems, "reconcileQueryAfter", reconcileQueryAfter);
+    requirePositive(problems, "prepayGrace", prepayGrace);
+    if (isPositive(orderExpireAfter) && orderExpireAfter.compareTo(MAX_ORDER_EXPIRE_AFTER) > 0) {
+      problems.add(
+          new ConfigurationException.Problem(
+              "orderExpireAfter",
+              "must be at most " + MAX_ORDER_EXPIRE_AFTER + ", was " + orderExpireAfter));
+    }
     if (effectMaxAttempts < 1) {
       problems.add(new ConfigurationException.Problem("effectMaxAttempts", "must be at least 1"));
     }
@@ -107,6 +129,7 @@ public record PayFlowConfig(
         .effectBackoffMultiplier(effectBackoffMultiplier)
         .effectLease(effectLease)
         .reconcileQueryAfter(reconcileQueryAfter)
+        .prepayGrace(prepayGrace)
         .refundLatePayments(refundLatePayments)
         .batchSize(batchSize);
   }
@@ -120,6 +143,7 @@ public record PayFlowConfig(
     private double effectBackoffMultiplier = DEFAULT_EFFECT_BACKOFF_MULTIPLIER;
     private Duration effectLease = DEFAULT_EFFECT_LEASE;
     private Duration reconcileQueryAfter = DEFAULT_RECONCILE_QUERY_AFTER;
+    private Duration prepayGrace = DEFAULT_PREPAY_GRACE;
     private boolean refundLatePayments = true;
     private int batchSize = DEFAULT_BATCH_SIZE;
 
@@ -160,6 +184,15 @@ public record PayFlowConfig(
       return this;
     }
 
+    /**
+     * How long after its creation a payment's prepay may still be on its way to the channel; see
+     * {@link PayFlowConfig#prepayGrace()}.
+     */
+    public Builder prepayGrace(Duration value) {
+      this.prepayGrace = value;
+      return this;
+    }
+
     public Builder refundLatePayments(boolean value) {
       this.refundLatePayments = value;
       return this;
@@ -179,6 +212,7 @@ public record PayFlowConfig(
           effectBackoffMultiplier,
           effectLease,
           reconcileQueryAfter,
+          prepayGrace,
           refundLatePayments,
           batchSize);
     }

@@ -162,6 +162,10 @@ class CallbackEdgeTest {
         .contains(
             "WP->>PS: 支付结果回调 @alt:订单创建成功/alt:微信下单成功",
             "PS-->>WP: 确认回调处理成功 @alt:订单创建成功/alt:微信下单成功/alt:支付成功");
+    assertThat(shop.events.of(io.payflow.core.event.OrderStatusChanged.class))
+        .filteredOn(e -> e.to() == OrderStatus.PAID)
+        .singleElement()
+        .satisfies(e -> assertThat(e.cause()).isEqualTo("callback"));
   }
 
   @Test

@@ -86,5 +86,8 @@ class FulfillmentTest {
     // then it ships, and the order stays REFUNDING until the refund ends
     assertThat(shop.fulfilled).hasSize(1);
     assertThat(shop.record(order.orderNo()).order().status()).isEqualTo(OrderStatus.REFUNDING);
+    assertThat(io.payflow.core.testing.TestData.arrows(shop.store, order.orderNo()))
+        .contains("OS->>OS: 触发发货流程")
+        .doesNotContain("OS->>OS: 更新订单状态为发货中");
   }
 }

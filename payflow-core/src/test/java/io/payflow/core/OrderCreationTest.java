@@ -20,7 +20,6 @@ import io.payflow.core.testing.ForwardingOrderStore;
 import io.payflow.core.testing.Shop;
 import io.payflow.core.trace.TraceEntry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +46,22 @@ class OrderCreationTest {
   }
 
   private void assertNothingPersistedAndNoStockHeld() {
-    assertThat(shop.store.findExpiredOrderNos(Instant.MAX, 1000)).isEmpty();
+    assertThat(shop.store.findOrders(0, 1000)).isEmpty();
+    assertNoStockHeld();
+  }
+
+  /**
+   * The order was stored RESERVING before its stock was asked for (intent before action), so the
+   * refused attempt stays on record, closed; nothing payable and no stock is left.
+   */
+  private void assertOnlyAClosedAttemptAndNoStockHeld() {
+    assertThat(shop.store.findOrders(0, 1000))
+        .singleElement()
+        .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.CLOSED));
+    assertNoStockHeld();
+  }
+
+  private void assertNoStockHeld() {
     assertThat(shop.inventory.stock.available(SKU)).isEqualTo(STOCK);
     assertThat(shop.inventory.stock.reserved(SKU)).isZero();
     assertThat(shop.events.of(OrderCreated.class)).isEmpty();
@@ -86,7 +100,7 @@ class OrderCreationTest {
         .hasMessageContaining("库存不足")
         .hasMessageContaining("wanted 11, have 10");
 
-    assertNothingPersistedAndNoStockHeld();
+    assertOnlyAClosedAttemptAndNoStockHeld();
   }
 
   @Test

@@ -19,4 +19,19 @@ class PayFlowConfigLimitsTest {
                     .extracting(ConfigurationException.Problem::setting)
                     .containsExactly("effectMaxBackoff"));
   }
+
+  @Test
+  void everyProblemIsInTheMessageSeparatedBySemicolons() {
+    assertThatThrownBy(() -> PayFlowConfig.builder().effectMaxAttempts(0).batchSize(0).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("effectMaxAttempts")
+        .hasMessageContaining("; ")
+        .hasMessageContaining("batchSize");
+  }
+
+  @Test
+  void aConfigurationExceptionNeedsAProblem() {
+    assertThatThrownBy(() -> new ConfigurationException("payflow", java.util.List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

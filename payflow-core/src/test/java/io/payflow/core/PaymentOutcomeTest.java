@@ -98,6 +98,8 @@ class PaymentOutcomeTest {
     assertThatThrownBy(() -> shop.pay(order)).isInstanceOf(PrepayFailedException.class);
     String paymentNo = shop.record(order.orderNo()).payments().get(0).paymentNo();
     assertThat(payment(order.orderNo(), paymentNo).status()).isEqualTo(PaymentStatus.UNKNOWN);
+    // past the prepay grace: a not-found within it settles nothing (the prepay may be in flight)
+    shop.clock.advance(PayFlowConfig.DEFAULT_PREPAY_GRACE.plusMinutes(1));
 
     shop.flow.handlePaymentResult(
         TestData.queried(paymentNo, PaymentOutcome.NOT_FOUND, "ORDER_NOT_EXIST", "不存在"));
@@ -195,6 +197,9 @@ class PaymentOutcomeTest {
             });
     assertThat(shop.record(order.orderNo()).order().status())
         .isEqualTo(OrderStatus.PENDING_PAYMENT);
+    assertThatThrownBy(() -> shop.flow.handlePaymentResult(FakeChannel.success(paymentNo, 7)))
+        .isInstanceOfSatisfying(
+            PaymentAmountMismatchException.class, e -> assertThat(e.reported()).isEqualTo(7));
   }
 
   @Test

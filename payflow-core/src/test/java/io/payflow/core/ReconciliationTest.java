@@ -49,7 +49,8 @@ class ReconciliationTest {
         no -> {
           throw new ChannelException(ChannelErrorKind.NOT_FOUND, "ORDER_NOT_EXIST", "订单不存在");
         };
-    shop.clock.advance(Duration.ofMinutes(3));
+    // past the prepay grace: a not-found within it settles nothing (the prepay may be in flight)
+    shop.clock.advance(PayFlowConfig.DEFAULT_PREPAY_GRACE.plusMinutes(1));
 
     assertThat(shop.flow.reconcilePayments()).isEqualTo(1);
 
@@ -69,7 +70,7 @@ class ReconciliationTest {
         no -> {
           throw new ChannelException(ChannelErrorKind.NOT_FOUND, null, "no such order");
         };
-    shop.clock.advance(Duration.ofMinutes(3));
+    shop.clock.advance(PayFlowConfig.DEFAULT_PREPAY_GRACE.plusMinutes(1));
 
     shop.flow.reconcilePayments();
 
@@ -147,5 +148,43 @@ class ReconciliationTest {
       assertThat(alipay.queries).isEmpty();
       assertThat(shop.channel.queries).isEmpty();
     }
+  }
+
+  @Test
+  void answerAboutAnotherExistingPaymentIsNotAppliedToIt() {
+    Order asked = shop.order(1);
+    String askedNo = shop.pay(asked).payment().paymentNo();
+    Order other = shop.order(1);
+    String otherNo = shop.pay(other).payment().paymentNo();
+    shop.channel.onQuery =
+        no ->
+            no.equals(askedNo)
+                ? FakeChannel.result(
+                    otherNo,
+                    PaymentOutcome.SUCCEEDED,
+                    other.totalAmount(),
+                    io.payflow.core.channel.PaymentResult.Source.QUERY)
+                : FakeChannel.pending(no);
+    shop.clock.advance(Duration.ofMinutes(3));
+
+    shop.flow.reconcilePayments();
+
+    assertThat(shop.record(other.orderNo()).order().status())
+        .isEqualTo(OrderStatus.PENDING_PAYMENT);
+    assertThat(shop.record(asked.orderNo()).order().status())
+        .isEqualTo(OrderStatus.PENDING_PAYMENT);
+  }
+
+  @Test
+  void expiryNamesItsCause() {
+    Order order = shop.order(1);
+    shop.clock.advance(Duration.ofMinutes(30));
+
+    assertThat(shop.flow.closeExpiredOrders()).isEqualTo(1);
+
+    assertThat(shop.events.of(io.payflow.core.event.OrderStatusChanged.class))
+        .filteredOn(e -> e.to() == OrderStatus.CLOSED)
+        .singleElement()
+        .satisfies(e -> assertThat(e.cause()).isEqualTo("expired"));
   }
 }

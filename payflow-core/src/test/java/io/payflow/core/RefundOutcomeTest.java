@@ -144,6 +144,8 @@ class RefundOutcomeTest {
 
     assertThat(refundOf(order.orderNo(), refund.refundNo()).completedAt()).isEqualTo(back);
     assertThat(TestData.arrows(shop.store, order.orderNo())).contains("PS->>OS: 更新订单状态为部分退款");
+    assertThat(TestData.arrowsInBlocks(shop.store, order.orderNo()))
+        .doesNotContain("PS-->>WP: 确认回调处理成功 @alt:订单创建成功/alt:退款");
   }
 
   @Test
@@ -292,5 +294,59 @@ class RefundOutcomeTest {
         .singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(RefundStatus.SUCCEEDED));
     assertThat(shop.sms.deliveredTypes()).doesNotContain(NotificationType.REFUNDED);
+  }
+
+  @Test
+  void lateRefundRefusedWhileARequestedOneIsUnderWayLeavesTheOrderRefunding() {
+    Order order = shop.order(1);
+    String paying = shop.pay(order).payment().paymentNo();
+    String late =
+        shop.flow
+            .startPayment(
+                new StartPaymentRequest(
+                    order.orderNo(),
+                    FakeChannel.ID,
+                    io.payflow.core.model.TradeType.NATIVE,
+                    null,
+                    null))
+            .payment()
+            .paymentNo();
+    shop.flow.handlePaymentResult(FakeChannel.success(paying, order.totalAmount()));
+    shop.settle();
+    AtomicInteger calls = new AtomicInteger();
+    shop.channel.onRefund =
+        r ->
+            TestData.refundResult(
+                r.refundNo(),
+                r.paymentNo(),
+                calls.incrementAndGet() == 1 ? RefundStatus.PROCESSING : RefundStatus.FAILED,
+                "X");
+    shop.flow.refund(order.orderNo(), 500, "少发一件");
+    shop.settle();
+
+    shop.flow.handlePaymentResult(FakeChannel.success(late, order.totalAmount()));
+    shop.settle();
+
+    assertThat(shop.record(order.orderNo()).refunds())
+        .extracting(Refund::status)
+        .containsExactly(RefundStatus.PROCESSING, RefundStatus.FAILED);
+    assertThat(shop.record(order.orderNo()).order().status()).isEqualTo(OrderStatus.REFUNDING);
+  }
+
+  @Test
+  void lateRefundCallbackIsAcknowledgedInTheLatePaymentBlock() {
+    Order order = shop.order(1);
+    String paymentNo = shop.pay(order).payment().paymentNo();
+    shop.flow.cancel(order.orderNo(), "用户取消");
+    channelRefundsAre(RefundStatus.PROCESSING);
+    shop.flow.handlePaymentResult(FakeChannel.success(paymentNo, order.totalAmount()));
+    shop.settle();
+    Refund refund = shop.record(order.orderNo()).refunds().get(0);
+
+    callback(refund, RefundStatus.SUCCEEDED, "SUCCESS");
+
+    assertThat(TestData.arrowsInBlocks(shop.store, order.orderNo()))
+        .contains(
+            "WP->>PS: 退款结果回调 @alt:订单创建成功/alt:迟到的支付", "PS-->>WP: 确认回调处理成功 @alt:订单创建成功/alt:迟到的支付");
   }
 }

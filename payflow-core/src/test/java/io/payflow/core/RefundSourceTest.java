@@ -90,6 +90,9 @@ class RefundSourceTest {
 
       // then the one whose payment time is the order's
       assertThat(refund.paymentNo()).isEqualTo(given.paying());
+      assertThat(TestData.arrowsInBlocks(shop.store, given.order().orderNo()))
+          .contains("PS->>PS: 记录迟到的支付 @alt:订单创建成功/alt:迟到的支付")
+          .doesNotContain("PS->>PS: 生成退款单号 @alt:订单创建成功/alt:迟到的支付");
     }
   }
 }

@@ -7,8 +7,10 @@ import io.payflow.core.channel.ChannelErrorKind;
 import io.payflow.core.channel.ChannelException;
 import io.payflow.core.channel.Prepaid;
 import io.payflow.core.error.InvalidRequestException;
+import io.payflow.core.error.PayFlowException;
 import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderStatus;
+import io.payflow.core.model.Payment;
 import io.payflow.core.model.PaymentStatus;
 import io.payflow.core.model.TradeType;
 import io.payflow.core.testing.FakeChannel;
@@ -117,12 +119,19 @@ class StartPaymentTest {
           return new Prepaid(Map.of("prepay_id", "wx1"), Map.of("package", "prepay_id=wx1"));
         };
 
-    PaymentStart start = shop.pay(order);
+    // the order is paid: there is nothing left to pay, so no pay parameters are handed out
+    assertThatThrownBy(() -> shop.pay(order))
+        .isInstanceOf(OrderNotPayableException.class)
+        .hasMessageContaining("SUCCEEDED");
     shop.settle();
 
-    assertThat(start.payment().status()).isEqualTo(PaymentStatus.SUCCEEDED);
-    assertThat(start.payment().prepayData()).isEmpty();
+    Payment payment = shop.record(order.orderNo()).payments().get(0);
+    assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(payment.prepayData()).as("the older prepay answer is not applied").isEmpty();
     assertThat(shop.record(order.orderNo()).order().status()).isEqualTo(OrderStatus.FULFILLING);
+    assertThat(shop.flow.find(order.orderNo()).orElseThrow().effects())
+        .noneMatch(e -> e.type() == io.payflow.core.effect.EffectType.CLOSE_PAYMENT);
+    assertThat(shop.channel.closes).isEmpty();
   }
 
   @Test
@@ -229,5 +238,48 @@ class StartPaymentTest {
       assertThat(alipay.prepays).hasSize(1);
       assertThat(wechat.resumes).isEmpty();
     }
+  }
+
+  @Test
+  void notFoundWhileThePrepayIsInFlightGivesTheCreatedPaymentUp() {
+    Order order = shop.order(1);
+    shop.channel.onPrepay =
+        r -> {
+          shop.flow.handlePaymentResult(
+              io.payflow.core.testing.TestData.queried(
+                  r.paymentNo(),
+                  io.payflow.core.channel.PaymentOutcome.NOT_FOUND,
+                  "ORDER_NOT_EXIST",
+                  "不存在"));
+          return new Prepaid(Map.of("prepay_id", "wx1"), Map.of("package", "prepay_id=wx1"));
+        };
+
+    try {
+      shop.pay(order);
+    } catch (PayFlowException ignored) {
+      // how the start ends is not what this test is about
+    }
+
+    assertThat(shop.record(order.orderNo()).payments())
+        .singleElement()
+        .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.PREPAY_FAILED));
+  }
+
+  @Test
+  void successThatOvertakesARefusedPrepayIsKept() {
+    Order order = shop.order(1);
+    shop.channel.onPrepay =
+        r -> {
+          shop.flow.handlePaymentResult(FakeChannel.success(r.paymentNo(), r.amount()));
+          throw new ChannelException(ChannelErrorKind.REJECTED, "PARAM_ERROR", "bad");
+        };
+
+    assertThatThrownBy(() -> shop.pay(order)).isInstanceOf(PrepayFailedException.class);
+    shop.settle();
+
+    assertThat(shop.record(order.orderNo()).payments())
+        .singleElement()
+        .satisfies(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
+    assertThat(shop.record(order.orderNo()).order().status()).isEqualTo(OrderStatus.FULFILLING);
   }
 }

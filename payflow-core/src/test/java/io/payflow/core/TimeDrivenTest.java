@@ -95,6 +95,8 @@ class TimeDrivenTest {
     assertThat(shop.inventory.releases(order.orderNo())).isZero();
 
     shop.channel.onClose = no -> {};
+    // the order is deferred with backoff (reconcileQueryAfter at first), not retried at once
+    shop.clock.advance(PayFlowConfig.DEFAULT_RECONCILE_QUERY_AFTER.plusSeconds(1));
     assertThat(shop.flow.closeExpiredOrders()).isEqualTo(1);
   }
 

@@ -600,6 +600,47 @@ class DemoShopApiTest {
         "PAYMENT_PENDING");
   }
 
+  @Test
+  void theDemoExposesHealthWithPayflowsStoreCounts() {
+    JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    JsonNode payflow = health.path("components").path("payflow");
+    assertThat(payflow.path("status").asText()).isEqualTo("UP");
+    assertThat(payflow.path("details").path("store").asText()).contains("OrderStore");
+    assertThat(payflow.path("details").path("deadEffects").isIntegralNumber()).isTrue();
+    assertThat(payflow.path("details").path("stuckPayments").isIntegralNumber()).isTrue();
+  }
+
+  @Test
+  void theDemoExposesThePayflowEndpointWithCountsAndEachOrdersTrace() {
+    String orderNo = newOrder();
+
+    JsonNode overview = http.getForObject("/actuator/payflow", JsonNode.class);
+    JsonNode report = http.getForObject("/actuator/payflow/" + orderNo, JsonNode.class);
+
+    assertThat(overview.path("counts").path("orders").path("PENDING_PAYMENT").asLong())
+        .isPositive();
+    assertThat(overview.path("deadEffects").isArray()).isTrue();
+    assertThat(report.path("order").path("orderNo").asText()).isEqualTo(orderNo);
+    assertThat(report.path("trace").asText()).startsWith("sequenceDiagram").contains("订单服务");
+    assertThat(http.getForEntity("/actuator/payflow/NO-SUCH-ORDER", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void theSmsOutageSwitchIsReadAndSet() {
+    try {
+      http.put("/demo/sms-gateway", Map.of("down", true));
+      assertThat(http.getForObject("/demo/sms-gateway", JsonNode.class).path("down").asBoolean())
+          .isTrue();
+    } finally {
+      http.put("/demo/sms-gateway", Map.of("down", false));
+    }
+    assertThat(http.getForObject("/demo/sms-gateway", JsonNode.class).path("down").asBoolean())
+        .isFalse();
+  }
+
   /** An order of one SKU-1, paid through the simulator and fulfilling. */
   private String paidOrder() {
     String orderNo = newOrder();

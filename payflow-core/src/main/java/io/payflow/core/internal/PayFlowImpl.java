@@ -9,6 +9,7 @@ import io.payflow.core.StartPaymentRequest;
 import io.payflow.core.channel.CallbackAnswer;
 import io.payflow.core.channel.CallbackRequest;
 import io.payflow.core.channel.PaymentResult;
+import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.event.PayFlowListener;
 import io.payflow.core.internal.effect.EffectRunner;
 import io.payflow.core.internal.flow.Inputs;
@@ -64,8 +65,13 @@ final class PayFlowImpl implements PayFlow {
   @Override
   public Order handlePaymentResult(PaymentResult result) {
     Inputs.notNull("result", result);
-    Inputs.required("paymentNo", result.paymentNo());
+    Inputs.number("paymentNo", result.paymentNo());
     Inputs.notNull("outcome", result.outcome());
+    if (result.amount() < -1) {
+      throw new InvalidRequestException(
+          "amount",
+          "must be the fen paid, or -1 if the channel did not say; was " + result.amount());
+    }
     return w.dispatch().dispatched(w.results().apply(result, false)).record().order();
   }
 
@@ -86,7 +92,7 @@ final class PayFlowImpl implements PayFlow {
 
   @Override
   public Optional<OrderDetails> find(String orderNo) {
-    Inputs.required("orderNo", orderNo);
+    Inputs.number("orderNo", orderNo);
     return store
         .load(orderNo)
         .map(
@@ -96,7 +102,7 @@ final class PayFlowImpl implements PayFlow {
 
   @Override
   public String traceDiagram(String orderNo) {
-    return w.diagrams().diagram(Inputs.required("orderNo", orderNo));
+    return w.diagrams().diagram(Inputs.number("orderNo", orderNo));
   }
 
   @Override
@@ -110,6 +116,11 @@ final class PayFlowImpl implements PayFlow {
   }
 
   @Override
+  public int reconcileRefunds() {
+    return w.refundReconciliation().reconcile();
+  }
+
+  @Override
   public int runDueEffects() {
     return effects.runDue();
   }
@@ -117,6 +128,7 @@ final class PayFlowImpl implements PayFlow {
   @Override
   public boolean retryEffect(String effectId) {
     Inputs.required("effectId", effectId);
+    Inputs.maxLength("effectId", effectId, Inputs.MAX_EFFECT_ID);
     boolean revived = store.reviveEffect(effectId, clock.instant());
     if (revived) {
       effects.runNow(List.of(effectId));
@@ -126,7 +138,7 @@ final class PayFlowImpl implements PayFlow {
 
   @Override
   public boolean awaitEffects(Duration timeout) throws InterruptedException {
-    Inputs.notNull("timeout", timeout);
+    Inputs.notNegative("timeout", timeout);
     return effects.awaitIdle(timeout);
   }
 

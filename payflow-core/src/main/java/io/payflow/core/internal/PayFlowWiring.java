@@ -8,6 +8,7 @@ import io.payflow.core.internal.effect.NotifyHandler;
 import io.payflow.core.internal.effect.RefundPaymentHandler;
 import io.payflow.core.internal.effect.StockHandlers;
 import io.payflow.core.internal.flow.Channels;
+import io.payflow.core.internal.flow.DueWorkSweep;
 import io.payflow.core.internal.flow.EffectDispatch;
 import io.payflow.core.internal.flow.Listeners;
 import io.payflow.core.internal.flow.Notifications;
@@ -21,6 +22,7 @@ import io.payflow.core.internal.payment.PaymentResults;
 import io.payflow.core.internal.payment.PaymentStarting;
 import io.payflow.core.internal.payment.Reconciliation;
 import io.payflow.core.internal.refund.RefundDecisions;
+import io.payflow.core.internal.refund.RefundReconciliation;
 import io.payflow.core.internal.refund.RefundResults;
 import io.payflow.core.internal.refund.Refunds;
 import io.payflow.core.spi.OrderStore;
@@ -50,6 +52,7 @@ final class PayFlowWiring {
   private final OrderClosing closing;
   private final Reconciliation reconciliation;
   private final Refunds refunds;
+  private final RefundReconciliation refundReconciliation;
   private final TraceDiagrams diagrams;
 
   PayFlowWiring(PayFlowParts parts) {
@@ -62,7 +65,10 @@ final class PayFlowWiring {
 
     PaymentDecisions paymentDecisions =
         new PaymentDecisions(
-            notifications, parts.numberGenerator(), parts.config().refundLatePayments());
+            notifications,
+            parts.numberGenerator(),
+            parts.config().refundLatePayments(),
+            parts.config().prepayGrace());
     this.results = new PaymentResults(store, transactor, paymentDecisions);
     RefundResults refundResults =
         new RefundResults(store, transactor, new RefundDecisions(notifications));
@@ -92,12 +98,21 @@ final class PayFlowWiring {
         new EffectRunner(store, parts.clock(), parts.config(), executor, listeners, handlers);
     this.dispatch = effects::runNow;
 
+    DueWorkSweep sweep =
+        new DueWorkSweep(
+            store,
+            parts.clock(),
+            parts.config().effectLease(),
+            parts.config().reconcileQueryAfter(),
+            parts.config().batchSize());
     this.creation =
         new OrderCreation(
             store,
+            transactor,
             parts.inventory(),
             parts.priceCatalog(),
             parts.numberGenerator(),
+            dispatch,
             listeners,
             tracer,
             parts.clock(),
@@ -117,17 +132,14 @@ final class PayFlowWiring {
             parts.clock());
     this.closing =
         new OrderClosing(
-            store,
-            transactor,
-            channels,
-            notifications,
-            results,
-            dispatch,
-            parts.clock(),
-            parts.config().batchSize());
+            store, transactor, channels, notifications, results, dispatch, sweep, parts.clock());
     this.reconciliation =
-        new Reconciliation(store, channels, results, dispatch, parts.clock(), parts.config());
+        new Reconciliation(
+            store, channels, results, dispatch, sweep, parts.clock(), parts.config());
     this.refunds = new Refunds(transactor, parts.numberGenerator(), dispatch);
+    this.refundReconciliation =
+        new RefundReconciliation(
+            store, channels, refundResults, dispatch, sweep, parts.clock(), parts.config());
     this.diagrams = new TraceDiagrams(store, transactor, channels);
   }
 
@@ -195,6 +207,10 @@ final class PayFlowWiring {
 
   Refunds refunds() {
     return refunds;
+  }
+
+  RefundReconciliation refundReconciliation() {
+    return refundReconciliation;
   }
 
   TraceDiagrams diagrams() {

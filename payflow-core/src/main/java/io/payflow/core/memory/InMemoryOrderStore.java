@@ -243,22 +243,6 @@ public final class InMemoryOrderStore implements OrderStore {
   // ---------------------------------------------------------------- time-driven work
 
   @Override
-  @Deprecated(forRemoval = true)
-  public List<String> findExpiredOrderNos(Instant now, int limit) {
-    List<String> expired = new ArrayList<>();
-    for (DueEntry e : due.get(DueWorkKind.EXPIRY).byDue) {
-      if (expired.size() >= limit || e.at.isAfter(now)) {
-        break;
-      }
-      Object value = e.item.value;
-      if (listed(e) && value instanceof Order o && o.status() == OrderStatus.PENDING_PAYMENT) {
-        expired.add(o.orderNo());
-      }
-    }
-    return expired;
-  }
-
-  @Override
   public List<DueWork> claimDueWork(
       DueWorkKind kind, Instant cutoff, Instant now, Instant leaseUntil, int limit) {
     DueIndex index = due.get(kind);

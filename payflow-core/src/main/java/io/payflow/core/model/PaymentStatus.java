@@ -6,7 +6,11 @@ public enum PaymentStatus {
   CREATED,
   /** The channel accepted the prepay (统一下单); waiting for the payer. */
   PREPAID,
-  /** The channel refused the prepay; the order stays payable with a new payment. Terminal. */
+  /**
+   * The channel refused the prepay, or has no such payment after the prepay grace; the order stays
+   * payable with a new payment. Only money that arrives anyway moves it on ({@code SUCCEEDED},
+   * recorded and refunded as a late payment).
+   */
   PREPAY_FAILED,
   /** The channel says the money was paid. Terminal. */
   SUCCEEDED,

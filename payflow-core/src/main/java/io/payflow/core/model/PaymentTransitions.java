@@ -10,8 +10,10 @@ import java.util.Set;
  *
  * <p>A success is never refused while money could still arrive: a callback can overtake the prepay
  * answer ({@code CREATED → SUCCEEDED}), and a payer can pay just before a close lands ({@code
- * CLOSED → SUCCEEDED}, a late success that payflow records and refunds). A move to the same status
- * is not in the table: callers treat it as a repeated, idempotent move.
+ * CLOSED → SUCCEEDED}, a late success that payflow records and refunds), and a payment given up as
+ * {@code PREPAY_FAILED} may still have been paid ({@code PREPAY_FAILED → SUCCEEDED}, refunded the
+ * same way). A move to the same status is not in the table: callers treat it as a repeated,
+ * idempotent move.
  *
  * <p>This class is threadsafe.
  */
@@ -47,7 +49,8 @@ public final class PaymentTransitions {
             PaymentStatus.CLOSED));
     TABLE.put(PaymentStatus.FAILED, EnumSet.of(PaymentStatus.SUCCEEDED, PaymentStatus.CLOSED));
     TABLE.put(PaymentStatus.CLOSED, EnumSet.of(PaymentStatus.SUCCEEDED));
-    TABLE.put(PaymentStatus.PREPAY_FAILED, EnumSet.noneOf(PaymentStatus.class));
+    // Given up while its prepay may still have landed (a crash, a timeout): money can still come.
+    TABLE.put(PaymentStatus.PREPAY_FAILED, EnumSet.of(PaymentStatus.SUCCEEDED));
     TABLE.put(PaymentStatus.SUCCEEDED, EnumSet.noneOf(PaymentStatus.class));
   }
 

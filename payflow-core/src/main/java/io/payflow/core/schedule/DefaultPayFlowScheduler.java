@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduler: three fixed-delay tasks on one executor, each guarded so that a failing run never
+ * The scheduler: four fixed-delay tasks on one executor, each guarded so that a failing run never
  * cancels the next one.
  *
  * <p>This class is threadsafe.
@@ -42,6 +42,7 @@ final class DefaultPayFlowScheduler implements PayFlowScheduler {
                 "closing expired orders", payFlow::closeExpiredOrders, config.expiryInterval()),
             schedule(
                 "reconciling payments", payFlow::reconcilePayments, config.reconcileInterval()),
+            schedule("reconciling refunds", payFlow::reconcileRefunds, config.reconcileInterval()),
             schedule("running due effects", payFlow::runDueEffects, config.effectSweepInterval()));
   }
 
@@ -49,7 +50,7 @@ final class DefaultPayFlowScheduler implements PayFlowScheduler {
     AtomicInteger n = new AtomicInteger();
     ScheduledExecutorService executor =
         Executors.newScheduledThreadPool(
-            3,
+            4,
             r -> {
               Thread t = new Thread(r, "payflow-scheduler-" + n.incrementAndGet());
               t.setDaemon(true);

@@ -6,9 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Runs payflow's time-driven work on a {@link ScheduledExecutorService}: closing expired orders,
- * reconciling payments whose result never came, and sweeping due effects, each at its own fixed
- * delay ({@link SchedulerConfig}). Any host can start it; the Spring Boot starter starts and stops
- * it with the application context.
+ * reconciling payments and refunds whose result never came, and sweeping due effects, each at its
+ * own fixed delay ({@link SchedulerConfig}). Any host can start it; the Spring Boot starter starts
+ * and stops it with the application context.
  *
  * <pre>{@code
  * PayFlowScheduler scheduler = PayFlowScheduler.start(payFlow, SchedulerConfig.ofDefaults());
@@ -23,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 public interface PayFlowScheduler extends AutoCloseable {
 
   /**
-   * Starts the three tasks on an executor of its own (three daemon threads named {@code
+   * Starts the four tasks on an executor of its own (four daemon threads named {@code
    * payflow-scheduler-N}, so that a slow reconciliation never holds back effect retries), which
    * {@link #close()} shuts down. Each task first runs one interval after the start.
    *
@@ -37,7 +37,7 @@ public interface PayFlowScheduler extends AutoCloseable {
   }
 
   /**
-   * Starts the three tasks on the host's executor, e.g. one it already runs its own jobs on. {@link
+   * Starts the four tasks on the host's executor, e.g. one it already runs its own jobs on. {@link
    * #close()} cancels the tasks and leaves the executor running.
    *
    * @param payFlow the payflow whose work to run

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param expiryInterval how often expired unpaid orders are looked for and closed ({@code
  *     PayFlow#closeExpiredOrders})
- * @param reconcileInterval how often payments waiting too long for their result are queried at the
- *     channel ({@code PayFlow#reconcilePayments})
+ * @param reconcileInterval how often payments and refunds waiting too long for their result are
+ *     queried at the channel ({@code PayFlow#reconcilePayments}, {@code PayFlow#reconcileRefunds})
  * @param effectSweepInterval how often due effects (retries, and ones left behind by a crash) are
  *     run ({@code PayFlow#runDueEffects})
  * @param shutdownGrace how long {@link PayFlowScheduler#close()} lets a run in progress finish its

@@ -77,17 +77,6 @@ public interface OrderStore {
   void update(StoreUpdate update);
 
   /**
-   * Up to {@code limit} numbers of orders still {@code PENDING_PAYMENT} whose expiry is due, most
-   * overdue first.
-   *
-   * @deprecated replaced by {@link #claimDueWork claimDueWork(EXPIRY, ...)}, which claims the
-   *     orders (with a lease, fairly) instead of handing every instance the same ones; removed once
-   *     the core no longer calls it
-   */
-  @Deprecated(forRemoval = true)
-  List<String> findExpiredOrderNos(Instant now, int limit);
-
-  /**
    * Claims up to {@code limit} items of this kind that are due by {@code cutoff} (see {@link
    * DueWorkKind} for each kind's due condition) and free at {@code now}: never claimed, or their
    * last claim's lease ended at or before {@code now}, or deferred ({@link #deferDueWork}) to a

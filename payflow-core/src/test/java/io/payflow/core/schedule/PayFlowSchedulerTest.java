@@ -31,7 +31,10 @@ class PayFlowSchedulerTest {
                 (proxy, method, args) -> {
                   String name = method.getName();
                   switch (name) {
-                    case "closeExpiredOrders", "reconcilePayments", "runDueEffects" -> {
+                    case "closeExpiredOrders",
+                        "reconcilePayments",
+                        "reconcileRefunds",
+                        "runDueEffects" -> {
                       int n =
                           calls.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
                       if (n == 2) {
@@ -71,7 +74,7 @@ class PayFlowSchedulerTest {
 
     assertThat(executor.tasks)
         .extracting(ManualScheduledExecutor.Task::delayMillis)
-        .containsExactlyInAnyOrder(7_000L, 11_000L, 3_000L);
+        .containsExactlyInAnyOrder(7_000L, 11_000L, 11_000L, 3_000L);
     assertThat(executor.tasks).allMatch(t -> t.initialDelay == t.delay);
     assertThat(flow.calls).isEmpty();
   }
@@ -85,6 +88,7 @@ class PayFlowSchedulerTest {
 
     assertThat(flow.calls("closeExpiredOrders")).isEqualTo(2);
     assertThat(flow.calls("reconcilePayments")).isEqualTo(2);
+    assertThat(flow.calls("reconcileRefunds")).isEqualTo(2);
     assertThat(flow.calls("runDueEffects")).isEqualTo(2);
   }
 

@@ -144,4 +144,22 @@ public final class TestData {
     return new PaymentResult(
         FakeChannel.ID, paymentNo, null, "?", null, -1, null, null, PaymentResult.Source.QUERY);
   }
+
+  /** The channel drawn under another name in the flow diagram. */
+  public static PaymentChannel labelled(PaymentChannel channel, String displayName) {
+    return (PaymentChannel)
+        Proxy.newProxyInstance(
+            PaymentChannel.class.getClassLoader(),
+            new Class<?>[] {PaymentChannel.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("displayName")) {
+                return displayName;
+              }
+              try {
+                return method.invoke(channel, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
 }

@@ -1,17 +1,17 @@
 package io.payflow.examples.shop;
 
-import io.payflow.core.memory.InMemoryInventoryService;
 import io.payflow.core.memory.InMemoryPriceCatalog;
 import io.payflow.core.spi.FulfillmentService;
+import io.payflow.jdbc.JdbcInventoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The shop's own services that payflow plugs into: stock, prices and fulfilment. A real shop would
- * back them with its database and warehouse; the demo keeps them in memory so that it starts with
- * nothing installed. Being beans of the SPI types, they take the place of the starter's defaults.
+ * The shop's own services that payflow plugs into: prices and fulfilment, and the seed of its
+ * stock. The stock itself, like the orders, is payflow-jdbc's, in the demo's database; prices stay
+ * in memory. Being beans of the SPI types, they take the place of the starter's defaults.
  */
 @Configuration(proxyBeanMethods = false)
 public class ShopConfiguration {
@@ -23,11 +23,10 @@ public class ShopConfiguration {
     return ProductCatalog.seeded();
   }
 
+  /** Stocks each product on the first start; later starts keep what was sold since. */
   @Bean
-  InMemoryInventoryService inventoryService(ProductCatalog catalog) {
-    InMemoryInventoryService inventory = new InMemoryInventoryService();
-    catalog.products().forEach(p -> inventory.stock(p.sku(), p.initialStock()));
-    return inventory;
+  DemoStock demoStock(ProductCatalog catalog, JdbcInventoryService inventory) {
+    return DemoStock.seed(catalog, inventory);
   }
 
   @Bean

@@ -11,6 +11,7 @@ import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderLine;
 import io.payflow.core.model.Payment;
 import io.payflow.core.model.Refund;
+import io.payflow.core.spi.OrderStore;
 import io.payflow.examples.push.OrderEventHub;
 import io.payflow.examples.web.Dtos.CancelBody;
 import io.payflow.examples.web.Dtos.CreateOrderBody;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -60,17 +60,18 @@ public class OrderController {
   static final int MAX_PAGE_SIZE = 100;
 
   private final PayFlow payFlow;
+  private final OrderStore store;
   private final OrderEventHub events;
-  private final RecentOrders recent = new RecentOrders();
 
-  public OrderController(PayFlow payFlow, OrderEventHub events) {
+  public OrderController(PayFlow payFlow, OrderStore store, OrderEventHub events) {
     this.payFlow = payFlow;
+    this.store = store;
     this.events = events;
   }
 
   /**
-   * The orders of this shop, newest first, {@code size} per page. Also the way back to an order
-   * whose page was closed.
+   * The orders of this shop, newest first, {@code size} per page, from payflow's store (so every
+   * instance of the shop lists the same). Also the way back to an order whose page was closed.
    */
   @GetMapping("/api/orders")
   public OrderPage list(
@@ -88,11 +89,7 @@ public class OrderController {
     }
     // One more than asked tells whether there is a next page without counting the orders.
     List<OrderSummary> orders =
-        recent.page((int) offset, size + 1).stream()
-            .map(payFlow::find)
-            .flatMap(Optional::stream)
-            .map(d -> OrderViews.summary(d.order()))
-            .toList();
+        store.findOrders((int) offset, size + 1).stream().map(OrderViews::summary).toList();
     boolean hasMore = orders.size() > size;
     return new OrderPage(page, size, hasMore ? orders.subList(0, size) : orders, hasMore);
   }
@@ -104,7 +101,6 @@ public class OrderController {
         payFlow.createOrder(
             new CreateOrderRequest(
                 require(body.userId(), "userId"), lines(body.items()), body.description(), null));
-    recent.add(order.orderNo());
     return ResponseEntity.created(URI.create("/api/orders/" + order.orderNo()))
         .body(
             new CreatedOrder(

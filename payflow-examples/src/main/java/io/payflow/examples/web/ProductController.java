@@ -1,8 +1,8 @@
 package io.payflow.examples.web;
 
-import io.payflow.core.memory.InMemoryInventoryService;
 import io.payflow.examples.shop.ProductCatalog;
 import io.payflow.examples.web.Dtos.ProductView;
+import io.payflow.jdbc.JdbcInventoryService;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProductController {
 
   private final ProductCatalog catalog;
-  private final InMemoryInventoryService inventory;
+  private final JdbcInventoryService inventory;
 
-  public ProductController(ProductCatalog catalog, InMemoryInventoryService inventory) {
+  public ProductController(ProductCatalog catalog, JdbcInventoryService inventory) {
     this.catalog = catalog;
     this.inventory = inventory;
   }
@@ -22,7 +22,9 @@ public class ProductController {
   @GetMapping("/api/products")
   public List<ProductView> products() {
     return catalog.products().stream()
-        .map(p -> new ProductView(p.sku(), p.name(), p.price(), inventory.available(p.sku())))
+        .map(
+            p ->
+                new ProductView(p.sku(), p.name(), p.price(), inventory.stock(p.sku()).available()))
         .toList();
   }
 }

@@ -25,8 +25,10 @@ import io.payflow.core.error.InvalidRequestException;
 import io.payflow.core.error.PayFlowErrorCode;
 import io.payflow.core.error.PayFlowException;
 import io.payflow.core.model.OrderStatus;
+import io.payflow.core.spi.OrderStore;
 import io.payflow.examples.push.PushConfiguration;
 import io.payflow.examples.shop.ShopConfiguration;
+import io.payflow.jdbc.JdbcInventoryService;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +57,8 @@ class OrderApiErrorMappingTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean PayFlow payFlow;
+  @MockitoBean JdbcInventoryService inventory;
+  @MockitoBean OrderStore store;
 
   @Test
   void insufficientStockIs409WithPayflowCode() throws Exception {

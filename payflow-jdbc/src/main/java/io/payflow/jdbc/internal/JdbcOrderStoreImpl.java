@@ -692,35 +692,6 @@ public final class JdbcOrderStoreImpl implements JdbcOrderStore {
   private record Candidate(String key, String orderNo, int attempts) {}
 
   @Override
-  @Deprecated(forRemoval = true)
-  public List<String> findExpiredOrderNos(Instant now, int limit) {
-    if (limit <= 0) {
-      return List.of();
-    }
-    return db.tx()
-        .read(
-            "finding expired orders",
-            (c, joined) -> {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT order_no FROM "
-                          + t.orders()
-                          + " WHERE due_at <= ? AND status = ? ORDER BY due_at, order_no LIMIT ?")) {
-                Codec.setInstant(ps, 1, now);
-                ps.setString(2, OrderStatus.PENDING_PAYMENT.name());
-                ps.setInt(3, limit);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    out.add(rs.getString(1));
-                  }
-                }
-                return out;
-              }
-            });
-  }
-
-  @Override
   public List<DueWork> claimDueWork(
       DueWorkKind kind, Instant cutoff, Instant now, Instant leaseUntil, int limit) {
     Objects.requireNonNull(kind, "kind");

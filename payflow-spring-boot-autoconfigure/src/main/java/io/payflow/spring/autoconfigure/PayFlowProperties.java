@@ -76,6 +76,7 @@ public class PayFlowProperties {
           "effectBackoffMultiplier", "payflow.effects.multiplier",
           "effectLease", "payflow.effects.lease",
           "reconcileQueryAfter", "payflow.reconcile.query-after",
+          "prepayGrace", "payflow.reconcile.prepay-grace",
           "batchSize", "payflow.batch-size");
 
   /**
@@ -107,6 +108,7 @@ public class PayFlowProperties {
         .effectBackoffMultiplier(effects.multiplier)
         .effectLease(effects.lease)
         .reconcileQueryAfter(reconcile.queryAfter)
+        .prepayGrace(reconcile.prepayGrace)
         .refundLatePayments(latePayments.refund)
         .batchSize(batchSize)
         .build();
@@ -200,11 +202,25 @@ public class PayFlowProperties {
   /** Reconciliation (主动查单) of payments whose result never arrived. */
   public static class Reconcile {
 
-    /** How long a payment may wait for its callback before the channel is queried. */
+    /** How long a payment or refund may wait for its callback before the channel is queried. */
     private Duration queryAfter = PayFlowConfig.DEFAULT_RECONCILE_QUERY_AFTER;
 
-    /** How often payments waiting too long are looked for. */
+    /**
+     * How long after its creation a payment's prepay may still be on its way to the channel: not
+     * queried before, and a "not found" answer within it settles nothing.
+     */
+    private Duration prepayGrace = PayFlowConfig.DEFAULT_PREPAY_GRACE;
+
+    /** How often payments and refunds waiting too long are looked for. */
     private Duration interval = SchedulerConfig.DEFAULT_RECONCILE_INTERVAL;
+
+    public Duration getPrepayGrace() {
+      return prepayGrace;
+    }
+
+    public void setPrepayGrace(Duration prepayGrace) {
+      this.prepayGrace = prepayGrace;
+    }
 
     public Duration getQueryAfter() {
       return queryAfter;
@@ -243,7 +259,8 @@ public class PayFlowProperties {
 
     /**
      * Whether payflow runs expiry, reconciliation and effect sweeps on its own scheduler. Turn off
-     * to drive PayFlow#closeExpiredOrders, #reconcilePayments and #runDueEffects yourself.
+     * to drive PayFlow#closeExpiredOrders, #reconcilePayments, #reconcileRefunds and #runDueEffects
+     * yourself.
      */
     private boolean enabled = true;
 

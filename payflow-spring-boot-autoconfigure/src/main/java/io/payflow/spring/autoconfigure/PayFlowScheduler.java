@@ -11,11 +11,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Ties the core's scheduler ({@link io.payflow.core.schedule.PayFlowScheduler}: closing expired
- * orders, reconciling silent payments, sweeping due effects, each on its own thread at a fixed
- * delay) to the application context: it starts when the context has started and stops before the
- * beans it uses are destroyed. The core's own executor, rather than Spring's {@code @Scheduled}, so
- * that the host needs no {@code @EnableScheduling} and a slow channel query never delays the host's
- * own scheduled jobs.
+ * orders, reconciling silent payments and refunds, sweeping due effects, each on its own thread at
+ * a fixed delay) to the application context: it starts when the context has started and stops
+ * before the beans it uses are destroyed. The core's own executor, rather than Spring's
+ * {@code @Scheduled}, so that the host needs no {@code @EnableScheduling} and a slow channel query
+ * never delays the host's own scheduled jobs.
  *
  * <p>Every run is safe on several instances at once: the store claims the work. A run that throws
  * is logged and the next one happens as planned. This class is threadsafe.

@@ -33,6 +33,7 @@ class PayFlowSchedulerTests {
                   () -> {
                     assertThat(payFlow.expiryRuns).hasValueGreaterThanOrEqualTo(2);
                     assertThat(payFlow.reconcileRuns).hasValueGreaterThanOrEqualTo(2);
+                    assertThat(payFlow.refundReconcileRuns).hasValueGreaterThanOrEqualTo(2);
                     assertThat(payFlow.effectRuns).hasValueGreaterThanOrEqualTo(2);
                   });
         });

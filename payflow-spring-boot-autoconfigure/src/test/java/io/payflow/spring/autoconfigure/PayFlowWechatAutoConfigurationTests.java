@@ -87,6 +87,25 @@ class PayFlowWechatAutoConfigurationTests {
   }
 
   @Test
+  void theStartupReportOfABadVerificationValueNamesTheAcceptedValues() {
+    runner
+        .withPropertyValues("payflow.wechat.verification=pubkey")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              org.springframework.boot.diagnostics.FailureAnalysis analysis =
+                  new PayFlowConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+              assertThat(analysis).isNotNull();
+              assertThat(analysis.getDescription())
+                  .contains(
+                      "payflow.wechat.verification: must be one of public-key, certificate,"
+                          + " combined, but is 'pubkey'");
+              assertThat(analysis.getAction())
+                  .startsWith("Set or correct payflow.wechat.verification");
+            });
+  }
+
+  @Test
   void verificationTakesThePropertySpellingAndTheEnumSpelling() {
     for (String value : new String[] {"public-key", "PUBLIC_KEY", "Public-Key"}) {
       runner

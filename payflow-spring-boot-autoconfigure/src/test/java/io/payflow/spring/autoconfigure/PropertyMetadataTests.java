@@ -59,6 +59,8 @@ class PropertyMetadataTests {
         .isEqualTo(PayFlowConfig.DEFAULT_EFFECT_LEASE);
     assertThat(duration(d.get("payflow.reconcile.query-after")))
         .isEqualTo(PayFlowConfig.DEFAULT_RECONCILE_QUERY_AFTER);
+    assertThat(duration(d.get("payflow.reconcile.prepay-grace")))
+        .isEqualTo(PayFlowConfig.DEFAULT_PREPAY_GRACE);
     assertThat(duration(d.get("payflow.expiry.interval")))
         .isEqualTo(SchedulerConfig.DEFAULT_EXPIRY_INTERVAL);
     assertThat(duration(d.get("payflow.reconcile.interval")))

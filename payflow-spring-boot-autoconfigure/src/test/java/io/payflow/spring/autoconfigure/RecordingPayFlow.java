@@ -28,6 +28,7 @@ final class RecordingPayFlow implements PayFlow {
   final List<Callback> callbacks = new CopyOnWriteArrayList<>();
   final AtomicInteger expiryRuns = new AtomicInteger();
   final AtomicInteger reconcileRuns = new AtomicInteger();
+  final AtomicInteger refundReconcileRuns = new AtomicInteger();
   final AtomicInteger effectRuns = new AtomicInteger();
   volatile CallbackAnswer answer = new CallbackAnswer(204, "", "");
   volatile boolean failScheduledRuns;
@@ -82,6 +83,11 @@ final class RecordingPayFlow implements PayFlow {
   @Override
   public int reconcilePayments() {
     return run(reconcileRuns);
+  }
+
+  @Override
+  public int reconcileRefunds() {
+    return run(refundReconcileRuns);
   }
 
   @Override

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -185,16 +188,29 @@ class WechatPaySimulatorExtensionTest {
     assertThat(seen).noneMatch(s -> listening(url(s)));
   }
 
+  /** Reads the simulator before the extension's own callbacks, as SpringExtension's do. */
+  static final class ReadsEarly implements BeforeAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      ReadBeforeTheClassStarts.early =
+          ReadBeforeTheClassStarts.sim.baseUrl()
+              + " "
+              + ReadBeforeTheClassStarts.sim.merchantSerialNumber();
+    }
+  }
+
+  // A class-level extension runs its beforeAll before those of @RegisterExtension fields: as a
+  // @DynamicPropertySource supplier called while SpringExtension loads the context may.
+  @ExtendWith(ReadsEarly.class)
   static class ReadBeforeTheClassStarts {
     @RegisterExtension
     static final WechatPaySimulatorExtension sim = WechatPaySimulatorExtension.create();
 
-    // As a @DynamicPropertySource supplier may, before any callback of the extension.
-    static final String EARLY = sim.baseUrl() + " " + sim.merchantSerialNumber();
+    static volatile String early = "";
 
     @Test
     void test() {
-      seen.add(EARLY + " -");
+      seen.add(early + " -");
       look(sim);
     }
   }

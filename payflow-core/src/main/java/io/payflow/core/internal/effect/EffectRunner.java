@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every outcome is written with the claim's fencing token: if the store refuses it (the lease
  * ended and another runner has claimed the effect since), this runner does nothing more, publishes
- * no event, and leaves the effect to its new owner.
+ * no event, and leaves the effect to its new owner. A claim whose lease has ended before a thread
+ * picks it up is not started at all. What an effect already did when its lease ran out (a
+ * notification on its way) may be done again by the next owner, with the same idempotency key:
+ * effects are at-least-once.
  *
  * <p>It counts the effects it has handed to the executor and not yet finished, so that {@link
  * #awaitIdle} can wait for them without sleeping. This class is threadsafe.
@@ -169,6 +172,12 @@ public final class EffectRunner {
 
   private void attempt(ClaimedEffect claim) {
     Effect effect = claim.effect();
+    if (!claim.leaseUntil().isAfter(clock.instant())) {
+      // Its lease ended while it waited for a thread: another runner may hold it already, and a
+      // start now could only do the work twice. It is due again; whoever claims it next runs it.
+      logSuperseded(effect, "start");
+      return;
+    }
     int attempts = effect.attempts() + 1;
     List<String> owed;
     try {

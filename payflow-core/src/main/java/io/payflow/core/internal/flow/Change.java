@@ -216,7 +216,10 @@ public final class Change {
       }
     }
     OrderStatus from = before.order().status();
-    if (from != after.order().status()) {
+    // RESERVING -> PENDING_PAYMENT is the order coming into being, announced by OrderCreated
+    boolean creation =
+        from == OrderStatus.RESERVING && after.order().status() == OrderStatus.PENDING_PAYMENT;
+    if (from != after.order().status() && !creation) {
       events.add(new OrderStatusChanged(now, after.order(), from, after.order().status(), cause));
     }
     events.addAll(extraEvents);

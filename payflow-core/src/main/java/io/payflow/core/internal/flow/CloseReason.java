@@ -9,5 +9,10 @@ public enum CloseReason {
   /** The order expired while this payment was starting. */
   EXPIRED,
   /** The order closed while this payment's prepay was in flight. */
-  CLOSED_DURING_PREPAY
+  CLOSED_DURING_PREPAY,
+  /**
+   * The payment was given up (the channel did not know it) while its prepay was still in flight,
+   * and then the prepay landed: nobody may pay a payment payflow no longer waits for.
+   */
+  GIVEN_UP_DURING_PREPAY
 }

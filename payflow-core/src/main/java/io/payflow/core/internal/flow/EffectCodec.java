@@ -93,6 +93,7 @@ public final class EffectCodec {
       case CANCELLED -> "cancelled";
       case EXPIRED -> "expired";
       case CLOSED_DURING_PREPAY -> "closed-during-prepay";
+      case GIVEN_UP_DURING_PREPAY -> "given-up-during-prepay";
     };
   }
 

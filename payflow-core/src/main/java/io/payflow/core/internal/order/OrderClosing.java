@@ -3,9 +3,9 @@ package io.payflow.core.internal.order;
 import io.payflow.core.IllegalTransitionException;
 import io.payflow.core.channel.ChannelException;
 import io.payflow.core.channel.PaymentChannel;
-import io.payflow.core.error.PayFlowException;
 import io.payflow.core.internal.flow.Channels;
 import io.payflow.core.internal.flow.CloseReason;
+import io.payflow.core.internal.flow.DueWorkSweep;
 import io.payflow.core.internal.flow.EffectDispatch;
 import io.payflow.core.internal.flow.FlowStep;
 import io.payflow.core.internal.flow.Inputs;
@@ -18,6 +18,8 @@ import io.payflow.core.model.Order;
 import io.payflow.core.model.OrderRecord;
 import io.payflow.core.model.OrderStatus;
 import io.payflow.core.model.Payment;
+import io.payflow.core.model.PaymentStatus;
+import io.payflow.core.spi.DueWorkKind;
 import io.payflow.core.spi.NotificationType;
 import io.payflow.core.spi.OrderStore;
 import java.time.Clock;
@@ -44,8 +46,8 @@ public final class OrderClosing {
   private final Notifications notifications;
   private final PaymentResults results;
   private final EffectDispatch dispatch;
+  private final DueWorkSweep sweep;
   private final Clock clock;
-  private final int batchSize;
 
   public OrderClosing(
       OrderStore store,
@@ -54,41 +56,49 @@ public final class OrderClosing {
       Notifications notifications,
       PaymentResults results,
       EffectDispatch dispatch,
-      Clock clock,
-      int batchSize) {
+      DueWorkSweep sweep,
+      Clock clock) {
     this.store = store;
     this.transactor = transactor;
     this.channels = channels;
     this.notifications = notifications;
     this.results = results;
     this.dispatch = dispatch;
+    this.sweep = sweep;
     this.clock = clock;
-    this.batchSize = batchSize;
   }
 
   public Order cancel(String orderNo, String reason) {
-    Inputs.required("orderNo", orderNo);
+    Inputs.number("orderNo", orderNo);
     Inputs.required("reason", reason);
     Inputs.maxLength("reason", reason, MAX_CANCEL_REASON);
     return close(orderNo, reason, CloseReason.CANCELLED);
   }
 
-  /** Closes one batch of orders past their expiry; returns how many it closed. */
-  @SuppressWarnings("removal") // findExpiredOrderNos until the claimed expiry replaces it
+  /**
+   * Closes one batch of orders past their expiry, claimed through the store so that no other
+   * instance takes the same ones; an order the channel could not close yet is deferred with backoff
+   * and goes to the back. Returns how many it closed.
+   */
   public int closeExpired() {
-    int closed = 0;
-    for (String orderNo : store.findExpiredOrderNos(clock.instant(), batchSize)) {
-      try {
-        if (close(orderNo, EXPIRED_REASON, CloseReason.EXPIRED).status() == OrderStatus.CLOSED) {
-          closed++;
-        }
-      } catch (ChannelException e) {
-        log.info("payflow left expired order {} for the next sweep: {}", orderNo, e.getMessage());
-      } catch (PayFlowException e) {
-        log.warn("payflow could not close expired order {}: {}", orderNo, e.getMessage());
-      }
-    }
-    return closed;
+    int[] closed = new int[1];
+    sweep.run(
+        DueWorkKind.EXPIRY,
+        clock.instant(),
+        work -> {
+          if (store.load(work.key()).isEmpty()) {
+            return DueWorkSweep.Verdict.settled();
+          }
+          Order order = close(work.key(), EXPIRED_REASON, CloseReason.EXPIRED);
+          if (order.status() == OrderStatus.CLOSED) {
+            closed[0]++;
+          }
+          return order.status() == OrderStatus.RESERVING
+                  || order.status() == OrderStatus.PENDING_PAYMENT
+              ? DueWorkSweep.Verdict.later()
+              : DueWorkSweep.Verdict.settled();
+        });
+    return closed[0];
   }
 
   /**
@@ -101,10 +111,14 @@ public final class OrderClosing {
     if (status == OrderStatus.CLOSED) {
       return record.order();
     }
+    if (status == OrderStatus.RESERVING) {
+      return closeUnreserved(record, reason, cause);
+    }
     if (status != OrderStatus.PENDING_PAYMENT) {
       throw new IllegalTransitionException("order", orderNo, status, OrderStatus.CLOSED);
     }
     Set<String> closedAtChannel = new HashSet<>();
+    Set<String> notYetAtChannel = new HashSet<>();
     for (Payment p : record.payments()) {
       if (!PaymentDecisions.OPEN.contains(p.status())) {
         continue;
@@ -114,8 +128,15 @@ public final class OrderClosing {
         channel.close(p.paymentNo());
       } catch (ChannelException e) {
         switch (e.kind()) {
-          case ALREADY_CLOSED, NOT_FOUND -> {
-            // closed, or never reached the channel: either way it cannot be paid
+          case ALREADY_CLOSED -> {
+            // closed already: it cannot be paid
+          }
+          case NOT_FOUND -> {
+            // Not there yet, which is not "never": its prepay may still land. If its answer is
+            // stored before the order closes, the close below owes another close at the channel;
+            // if after, the prepay's own step sees the order closed and owes it.
+            notYetAtChannel.add(p.paymentNo());
+            continue;
           }
           case ALREADY_PAID -> {
             return dispatch
@@ -143,8 +164,12 @@ public final class OrderClosing {
                     }
                     c.movePayment(p.paymentNo(), x -> x.closed(c.now()));
                     c.step(new FlowStep.PaymentClosed(p.paymentNo(), false));
-                    if (!closedAtChannel.contains(p.paymentNo())) {
-                      // started after we closed the others: close it at the channel as an effect
+                    boolean answerPending =
+                        notYetAtChannel.contains(p.paymentNo())
+                            && p.status() == PaymentStatus.CREATED;
+                    if (!closedAtChannel.contains(p.paymentNo()) && !answerPending) {
+                      // started after we closed the others, or its prepay landed after our close:
+                      // close it at the channel as an effect
                       c.owe(new OwedEffect.ClosePayment(p.paymentNo(), why));
                     }
                   }
@@ -152,6 +177,28 @@ public final class OrderClosing {
                   c.owe(new OwedEffect.ReleaseStock());
                   c.step(new FlowStep.OrderClosed());
                   notifications.owe(c, NotificationType.ORDER_CLOSED, null);
+                }))
+        .record()
+        .order();
+  }
+
+  /**
+   * An order stored before its stock was reserved and left so (a crash, a lost answer): it never
+   * had a payment and its buyer never saw it; close it owing the release of whatever was reserved.
+   */
+  private Order closeUnreserved(OrderRecord record, String reason, String cause) {
+    return dispatch
+        .dispatched(
+            transactor.transact(
+                record,
+                cause,
+                c -> {
+                  if (c.order().status() != OrderStatus.RESERVING) {
+                    return;
+                  }
+                  c.moveOrder(OrderStatus.CLOSED, o -> o.closed(reason, c.now()));
+                  c.owe(new OwedEffect.ReleaseStock());
+                  c.step(new FlowStep.OrderClosed());
                 }))
         .record()
         .order();

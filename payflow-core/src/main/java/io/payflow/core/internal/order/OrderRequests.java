@@ -3,6 +3,7 @@ package io.payflow.core.internal.order;
 import io.payflow.core.CreateOrderRequest;
 import io.payflow.core.PayFlowConfig;
 import io.payflow.core.error.InvalidRequestException;
+import io.payflow.core.internal.flow.Inputs;
 import io.payflow.core.model.OrderLine;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ public final class OrderRequests {
       throw new InvalidRequestException("request", "must not be null");
     }
     String userId = request.userId();
-    if (userId == null || userId.isBlank()) {
+    if (Inputs.isBlank(userId)) {
       throw new InvalidRequestException("userId", "must not be blank");
     }
     if (userId.length() > MAX_USER_ID) {
@@ -56,7 +57,7 @@ public final class OrderRequests {
         throw new InvalidRequestException(field, "must not be null");
       }
       String sku = line.sku();
-      if (sku == null || sku.isBlank()) {
+      if (Inputs.isBlank(sku)) {
         throw new InvalidRequestException(field + ".sku", "must not be blank");
       }
       if (sku.length() > MAX_SKU) {
@@ -93,7 +94,7 @@ public final class OrderRequests {
     String description = request.description();
     if (description == null) {
       description = defaultDescription(lines);
-    } else if (description.isBlank()) {
+    } else if (Inputs.isBlank(description)) {
       throw new InvalidRequestException("description", "must not be blank (null for a default)");
     } else if (description.length() > MAX_DESCRIPTION) {
       throw new InvalidRequestException(
@@ -106,6 +107,10 @@ public final class OrderRequests {
     } else if (expireAfter.isZero() || expireAfter.isNegative()) {
       throw new InvalidRequestException(
           "expireAfter", "must be a positive duration, was " + expireAfter);
+    } else if (expireAfter.compareTo(PayFlowConfig.MAX_ORDER_EXPIRE_AFTER) > 0) {
+      throw new InvalidRequestException(
+          "expireAfter",
+          "must be at most " + PayFlowConfig.MAX_ORDER_EXPIRE_AFTER + ", was " + expireAfter);
     }
     return new Valid(userId, List.copyOf(lines), total, description, expireAfter);
   }

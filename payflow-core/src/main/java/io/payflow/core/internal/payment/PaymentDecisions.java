@@ -16,6 +16,7 @@ import io.payflow.core.model.Refund;
 import io.payflow.core.model.RefundKind;
 import io.payflow.core.spi.NotificationType;
 import io.payflow.core.spi.OrderNumberGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -48,12 +49,21 @@ public final class PaymentDecisions {
   private final Notifications notifications;
   private final OrderNumberGenerator numbers;
   private final boolean refundLatePayments;
+  private final Duration prepayGrace;
 
+  /**
+   * @param prepayGrace how long after its creation a payment's prepay may still be on its way: a
+   *     channel that does not know the payment within it settles nothing
+   */
   public PaymentDecisions(
-      Notifications notifications, OrderNumberGenerator numbers, boolean refundLatePayments) {
+      Notifications notifications,
+      OrderNumberGenerator numbers,
+      boolean refundLatePayments,
+      Duration prepayGrace) {
     this.notifications = notifications;
     this.numbers = numbers;
     this.refundLatePayments = refundLatePayments;
+    this.prepayGrace = prepayGrace;
   }
 
   /**
@@ -109,10 +119,14 @@ public final class PaymentDecisions {
         c.movePayment(no, x -> x.closed(r.channelState(), r.message(), c.now()));
       }
       case NOT_FOUND -> {
-        // The prepay never reached the channel: give this payment up; the order stays payable and
-        // the next attempt gets a new number.
+        // The prepay never reached the channel (and the grace is over): give this payment up; the
+        // order stays payable and the next attempt gets a new number. Should the prepay land after
+        // all and be paid, PREPAY_FAILED -> SUCCEEDED records it as a late payment.
         if (p.status() != PaymentStatus.CREATED && p.status() != PaymentStatus.UNKNOWN) {
           return;
+        }
+        if (c.now().isBefore(p.createdAt().plus(prepayGrace))) {
+          return; // never guess: the prepay may still be on its way to the channel
         }
         c.step(new FlowStep.ResultArrived(r.source()));
         c.movePayment(

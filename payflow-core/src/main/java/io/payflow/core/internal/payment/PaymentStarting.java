@@ -69,7 +69,7 @@ public final class PaymentStarting {
 
   public PaymentStart start(StartPaymentRequest request) {
     Inputs.notNull("request", request);
-    String orderNo = Inputs.required("orderNo", request.orderNo());
+    String orderNo = Inputs.number("orderNo", request.orderNo());
     Inputs.required("channel", request.channel());
     Inputs.notNull("tradeType", request.tradeType());
     PaymentChannel channel =
@@ -178,14 +178,37 @@ public final class PaymentStarting {
                         c.owe(
                             new OwedEffect.ClosePayment(
                                 paymentNo, CloseReason.CLOSED_DURING_PREPAY));
+                      } else if (current.status() == PaymentStatus.PREPAY_FAILED) {
+                        // Given up while the prepay was in flight (the channel did not know it
+                        // yet), and now it landed: close it there, it will not be handed out.
+                        c.owe(
+                            new OwedEffect.ClosePayment(
+                                paymentNo, CloseReason.GIVEN_UP_DURING_PREPAY));
                       }
                       // Anything else (SUCCEEDED: a result overtook the prepay's answer) is newer
                       // than the prepay and is kept.
                     }))
             .record();
     Payment settled = after.payment(paymentNo).orElseThrow();
-    if (settled.status() == PaymentStatus.CLOSED) {
-      throw new OrderNotPayableException(orderNo, "it was closed while the payment was starting");
+    // Pay parameters only ever go out for a payment payflow still waits to see paid.
+    switch (settled.status()) {
+      case PREPAID -> {}
+      case CLOSED ->
+          throw new OrderNotPayableException(
+              orderNo, "it was closed while the payment was starting");
+      case PREPAY_FAILED ->
+          throw new PrepayFailedException(
+              orderNo,
+              paymentNo,
+              new ChannelException(
+                  ChannelErrorKind.NOT_FOUND,
+                  null,
+                  "payment "
+                      + paymentNo
+                      + " was given up while its prepay was on its way; start a new one"));
+      default ->
+          throw new OrderNotPayableException(
+              orderNo, "payment " + paymentNo + " is already " + settled.status());
     }
     return new PaymentStart(settled, prepaid.payParams(), false);
   }

@@ -47,7 +47,7 @@ public final class Refunds {
   }
 
   public Refund refund(String orderNo, long amount, String reason) {
-    Inputs.required("orderNo", orderNo);
+    Inputs.number("orderNo", orderNo);
     if (amount <= 0) {
       throw new InvalidRequestException("amount", "must be at least 1 fen, was " + amount);
     }

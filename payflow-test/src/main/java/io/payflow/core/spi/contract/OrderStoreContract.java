@@ -516,7 +516,7 @@ public abstract class OrderStoreContract {
   class Finders {
 
     @Test
-    void expiredOrdersAreOnlyPendingOnesWhoseExpiryIsDue() {
+    void expiredOrdersAreOnlyReservingAndPendingOnesWhoseExpiryIsDue() {
       // given
       Instant now = at(3600);
       insertOrder(order("ORD-OVERDUE", OrderStatus.PENDING_PAYMENT, now.minusSeconds(10)));
@@ -529,10 +529,11 @@ public abstract class OrderStoreContract {
       }
 
       // when
-      List<String> expired = store.findExpiredOrderNos(now, 100);
+      List<String> expired = keys(claimWork(DueWorkKind.EXPIRY, now));
 
-      // then an expiry equal to now is due, like an effect's nextAttemptAt
-      assertThat(expired).containsExactlyInAnyOrder("ORD-OVERDUE", "ORD-DUE-NOW");
+      // then an expiry equal to now is due, like an effect's nextAttemptAt; a RESERVING order that
+      // a crash left behind is expired too
+      assertThat(expired).containsExactlyInAnyOrder("ORD-OVERDUE", "ORD-DUE-NOW", "ORD-RESERVING");
     }
 
     @Test
@@ -549,7 +550,7 @@ public abstract class OrderStoreContract {
       }
 
       // when
-      List<String> expired = store.findExpiredOrderNos(now, 3);
+      List<String> expired = keys(claimWork(DueWorkKind.EXPIRY, now, 3));
 
       // then a sweeper with a small batch makes progress on the most overdue first
       assertThat(expired).containsExactly("ORD-10", "ORD-9", "ORD-8");
@@ -564,8 +565,8 @@ public abstract class OrderStoreContract {
       // when
       store.update(new StoreUpdate(1, record(paid(v1.order(), at(30))), List.of(), List.of()));
 
-      // then the finder reads the status the update wrote
-      assertThat(store.findExpiredOrderNos(at(3600), 10)).isEmpty();
+      // then the claim reads the status the update wrote
+      assertThat(claimWork(DueWorkKind.EXPIRY, at(3600))).isEmpty();
     }
 
     @Test

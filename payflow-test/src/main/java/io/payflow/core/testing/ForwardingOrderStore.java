@@ -49,13 +49,6 @@ public class ForwardingOrderStore implements OrderStore {
   }
 
   @Override
-  @SuppressWarnings("removal")
-  @Deprecated(forRemoval = true)
-  public List<String> findExpiredOrderNos(Instant now, int limit) {
-    return delegate.findExpiredOrderNos(now, limit);
-  }
-
-  @Override
   public List<DueWork> claimDueWork(
       DueWorkKind kind, Instant cutoff, Instant now, Instant leaseUntil, int limit) {
     return delegate.claimDueWork(kind, cutoff, now, leaseUntil, limit);

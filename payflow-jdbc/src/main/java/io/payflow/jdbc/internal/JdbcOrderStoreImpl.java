@@ -633,17 +633,27 @@ public final class JdbcOrderStoreImpl implements JdbcOrderStore {
   }
 
   private Set<String> existingEffectIds(Connection c, Collection<String> ids) throws SQLException {
+    return existingKeys(c, t.effects(), "effect_id", ids);
+  }
+
+  /** Which of these keys the table holds in that column: one {@code SELECT ... IN (...)}. */
+  private static Set<String> existingKeys(
+      Connection c, String table, String column, Collection<String> keys) throws SQLException {
     Set<String> existing = new HashSet<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT effect_id FROM "
-                + t.effects()
-                + " WHERE effect_id IN ("
-                + Dialect.placeholders(ids.size())
+            "SELECT "
+                + column
+                + " FROM "
+                + table
+                + " WHERE "
+                + column
+                + " IN ("
+                + Dialect.placeholders(keys.size())
                 + ")")) {
       int i = 0;
-      for (String id : ids) {
-        ps.setString(++i, id);
+      for (String key : keys) {
+        ps.setString(++i, key);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -808,24 +818,7 @@ public final class JdbcOrderStoreImpl implements JdbcOrderStore {
     if (wanted.isEmpty()) {
       return;
     }
-    Set<String> present = new HashSet<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT order_no FROM "
-                + t.orders()
-                + " WHERE order_no IN ("
-                + Dialect.placeholders(wanted.size())
-                + ")")) {
-      int i = 0;
-      for (String orderNo : wanted) {
-        ps.setString(++i, orderNo);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          present.add(rs.getString(1));
-        }
-      }
-    }
+    Set<String> present = existingKeys(c, t.orders(), "order_no", wanted);
     for (String orderNo : wanted) {
       if (!present.contains(orderNo)) {
         throw missingOrder(orderNo, "a " + what + " row");
